@@ -1,0 +1,8 @@
+import ArgumentParser
+
+@main
+struct Shangliang: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shangliang",
+        abstract: "商量办公室 assistant.")
+}
