@@ -30,7 +30,7 @@ let package = Package(
         // Normalisation, places, the compiled matcher, classification, evaluation.
         .target(name: "Understanding", dependencies: ["Rules", "CPCRE2", "COpenCC"]),
         // The dialogue state machine and reply rendering. Pure: no I/O.
-        .target(name: "Conversation", dependencies: ["Rules", "Understanding"]),
+        .target(name: "Conversation", dependencies: ["Rules", "Understanding", "Casework"]),
         // Cases, routing, lifecycle, permissions, time limits. Pure: no I/O.
         .target(name: "Casework", dependencies: ["Rules"]),
         // GRDB schema, migrations, records.

@@ -1,1 +1,70 @@
-// Store
+public import Foundation
+public import GRDB
+
+/// The database: SQLite through GRDB in WAL mode, schema by versioned migrations.
+/// Every write runs in one transaction (`write(_:)`); the channels show replies only after it
+/// returns, so a reply a resident saw is always on disk.
+public final class Store: Sendable {
+    /// The GRDB writer (a `DatabasePool` for files).
+    public let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path` and migrates it. Creates the directory.
+    /// - Throws: `StoreError` or a GRDB `DatabaseError`.
+    public convenience init(path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.cannotCreateDirectory(directory)
+            }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.label = "shangliang"
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try self.init(pool)
+    }
+
+    /// Wraps an open writer (a pool, or a queue for in-memory tests) and migrates it.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Schema.migrator.migrate(writer)
+    }
+
+    /// An in-memory database (tests; no WAL).
+    public static func inMemory() throws -> Store {
+        try Store(DatabaseQueue())
+    }
+
+    /// Runs `body` in one write transaction; everything it does commits together or not at all.
+    /// - Throws: what `body` throws, or a database error; nothing is committed then.
+    public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try writer.write { db in
+            let tx = StoreTransaction(db)
+            let result = try body(tx)
+            try tx.finish()
+            return result
+        }
+    }
+
+    /// Runs `body` with read access (a consistent snapshot).
+    public func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try writer.read { db in try body(StoreTransaction(db)) }
+    }
+}
+
+/// What can go wrong in the store beyond SQLite's own errors.
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    case cannotCreateDirectory(String)
+    case unknownCase(String)
+    case corruptRecord(table: String, key: String)
+
+    public var description: String {
+        switch self {
+        case .cannotCreateDirectory(let path): "cannot create the database directory \(path)"
+        case .unknownCase(let number): "no case numbered \(number)"
+        case .corruptRecord(let table, let key): "unreadable row \(key) in \(table)"
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// Finds the answers to the dialogue's questions in a (normalised) message: since when, how many
+/// households, a spot, "I don't know". Plain substring and character scanning, no regex: it runs
+/// on every answer and must stay cheap.
+public enum AnswerScanner {
+    static let sinceWords = [
+        "昨天", "前天", "今天", "今早", "今晚", "昨晚", "刚才", "刚刚", "早上", "上午", "中午", "下午", "晚上",
+        "半夜", "凌晨", "最近", "这几天", "这两天", "前几天", "前段时间", "上周", "上星期", "上礼拜", "上个月",
+        "这个月", "本月", "去年", "今年", "一直", "很久", "好久", "好几天", "好长时间", "很长时间", "一阵子",
+        "以来", "开始", "年初", "月初", "月底", "入冬", "入夏", "夏天", "冬天", "春节", "国庆",
+    ]
+    static let timeUnits = ["个多小时", "个小时", "小时", "天", "个星期", "星期", "个礼拜", "礼拜", "周", "个多月", "个月", "年"]
+    static let householdWords = [
+        "全楼", "整栋", "整幢", "整个单元", "整单元", "全单元", "全小区", "整个小区", "所有", "大家", "好多户", "好多家",
+        "很多户", "很多家", "不少户", "不少家", "就我", "只有我", "只我", "我家", "我们家", "一家", "一户", "几户", "几家",
+        "邻居们", "上下楼", "整层", "一层楼",
+    ]
+    static let householdUnits = ["户人家", "户", "家人家", "家"]
+    static let spotWords = [
+        "楼道", "门口", "大门", "东门", "西门", "南门", "北门", "车库", "地下室", "停车场", "广场", "花园", "绿化带",
+        "草坪", "楼顶", "天台", "电梯", "楼下", "楼上", "楼梯", "走廊", "活动室", "路边", "路口", "单元门", "垃圾站",
+        "垃圾房", "健身区", "健身器材", "篮球场", "小区里", "院子", "门卫", "岗亭", "配电房", "水泵房", "充电棚", "车棚",
+        "自行车棚", "消防通道", "楼前", "楼后", "屋顶", "地库", "幼儿园", "菜市场", "超市", "食堂", "家里", "我家",
+        "隔壁", "对门", "楼顶", "过道", "一楼", "大厅", "主干道",
+    ]
+    static let dontKnowWords = ["不知道", "不清楚", "不记得", "记不清", "说不清", "不确定", "不晓得", "忘了", "不太清楚", "没注意", "不好说"]
+    static let numerals: Set<Character> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "几", "半", "多", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
+    static let fillers: Set<Character> = ["多", "来", "几", "余", "个"]
+
+    /// "Since when" in `text`: the matched expression (e.g. `三天`, `上周`), or nil.
+    public static func since(in text: String) -> String? {
+        if let run = numberBefore(units: timeUnits, in: text) { return run }
+        return sinceWords.first { text.contains($0) }
+    }
+
+    /// "How many households" in `text` (e.g. `二十多户`, `整栋`), or nil.
+    public static func households(in text: String) -> String? {
+        if let run = numberBefore(units: householdUnits, in: text) { return run }
+        return householdWords.first { text.contains($0) }
+    }
+
+    /// A spot word in `text` (楼道, 东门, 车库 ...), or nil.
+    public static func spot(in text: String) -> String? {
+        spotWords.first { text.contains($0) }
+    }
+
+    /// Whether the resident says they do not know.
+    public static func saysDontKnow(_ text: String) -> Bool {
+        dontKnowWords.contains { text.contains($0) }
+    }
+
+    /// Whether the message proposes a solution rather than starting a new matter.
+    public static func soundsLikeProposal(_ text: String) -> Bool {
+        ["建议", "希望", "最好", "应该", "可以", "能不能", "能否", "要求", "尽快", "方案", "办法", "麻烦", "请", "让", "装", "换", "加"]
+            .contains { text.contains($0) }
+    }
+
+    /// Finds a run of digits or Chinese numerals (with 多/来/几 fillers) right before one of
+    /// `units`, and returns the run and the unit: `3天`, `二十多户`.
+    static func numberBefore(units: [String], in text: String) -> String? {
+        let chars = Array(text)
+        var index = 0
+        while index < chars.count {
+            guard numerals.contains(chars[index]), !fillers.contains(chars[index]) || chars[index] == "几" else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < chars.count, numerals.contains(chars[end]) || fillers.contains(chars[end]) { end += 1 }
+            let rest = String(chars[end...])
+            if let unit = units.first(where: { rest.hasPrefix($0) }) {
+                return String(chars[index..<end]) + unit
+            }
+            index = end
+        }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+public import Foundation
+
+/// The texts the assistant says, from `rules/replies.yaml`: one template per key, with
+/// `{placeholders}` filled in when a reply is rendered. Staff reword replies there, not in code.
+public struct ReplyTemplates: Sendable, Hashable {
+    /// Template text by key.
+    public var templates: [String: String]
+    /// When staff answer a handoff (转人工), as minutes after midnight in `timeZone`.
+    public var officeHours: ClosedRange<Int>
+    /// The office's time zone (the clock is UTC; replies speak local time).
+    public var timeZone: TimeZone
+
+    /// Creates a template set.
+    /// - Parameters:
+    ///   - templates: template text by key.
+    ///   - officeHours: opening and closing time as minutes after midnight (default 08:30-17:30).
+    ///   - timeZone: the office's time zone (default Asia/Shanghai).
+    public init(
+        _ templates: [String: String], officeHours: ClosedRange<Int> = 510...1050,
+        timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!
+    ) {
+        self.templates = templates
+        self.officeHours = officeHours
+        self.timeZone = timeZone
+    }
+
+    /// Renders the template `key`, replacing each `{name}` with `values[name]`.
+    /// A placeholder without a value is left out; a missing key renders as `[key]` so that a
+    /// broken template shows up in transcripts instead of crashing (lint catches it first).
+    public func render(_ key: String, _ values: [String: String] = [:]) -> String {
+        guard let template = templates[key] else { return "[\(key)]" }
+        return Self.fill(template, values)
+    }
+
+    /// Whether the set has a template for `key`.
+    public func has(_ key: String) -> Bool { templates[key] != nil }
+
+    /// Replaces `{name}` placeholders in `template`.
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
+        guard template.contains("{") else { return template }
+        var out = ""
+        out.reserveCapacity(template.utf8.count)
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}") else {
+                out += rest[open...]
+                return out
+            }
+            let name = String(rest[afterOpen..<close])
+            if Self.isPlaceholderName(name) {
+                out += values[name] ?? ""
+            } else {
+                out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+
+    /// The placeholder names used in `template`.
+    public static func placeholders(in template: String) -> [String] {
+        var names: [String] = []
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
+            let name = String(rest[afterOpen..<close])
+            if isPlaceholderName(name) { names.append(name) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    static func isPlaceholderName(_ name: String) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "_" }
+    }
+}

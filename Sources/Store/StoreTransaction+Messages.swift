@@ -1,0 +1,93 @@
+public import Foundation
+import GRDB
+
+extension StoreTransaction {
+    /// Creates the resident on first sight; updates the name (when given) and last-seen time.
+    public func touchResident(userID: String, name: String?, at: Date) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO residents (user_id, name, first_seen, last_seen) VALUES (?, ?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET name = coalesce(excluded.name, residents.name), last_seen = excluded.last_seen
+                """,
+            arguments: [userID, name, at, at])
+    }
+
+    /// The resident's name, if known.
+    public func residentName(userID: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM residents WHERE user_id = ?", arguments: [userID])
+    }
+
+    /// The stored dialogue state of a conversation (JSON), or nil for a new conversation.
+    public func conversationState(_ conversationID: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT state FROM conversations WHERE id = ?", arguments: [conversationID])
+    }
+
+    /// Saves a conversation's dialogue state (JSON).
+    public func saveConversationState(_ state: String, conversationID: String, userID: String, at: Date) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO conversations (id, user_id, state, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
+                """,
+            arguments: [conversationID, userID, state, at])
+    }
+
+    /// Stores one message in or out.
+    public func insertMessage(_ message: StoredMessage) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO messages (seq, id, conversation_id, user_id, direction, text, at, sent_at, channel, label,
+                                  subtopic, score, explanation, meta, in_reply_to)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                message.seq, message.id, message.conversationID, message.userID, message.direction.rawValue, message.text,
+                message.at, message.sentAt, message.channel, message.label, message.subtopic, message.score,
+                message.explanation, message.meta, message.inReplyTo,
+            ])
+    }
+
+    /// The seq of the inbound message stored for a dedupe key, or nil when it was never processed.
+    public func processedSeq(messageID: String) throws -> Int64? {
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT seq FROM processed_messages WHERE message_id = ?"), arguments: [messageID])
+    }
+
+    /// Records that a message id was processed (the dedupe key).
+    public func markProcessed(messageID: String, conversationID: String, seq: Int64, at: Date) throws {
+        try db.cachedStatement(sql: "INSERT INTO processed_messages (message_id, conversation_id, seq, processed_at) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [messageID, conversationID, seq, at])
+    }
+
+    /// Forgets dedupe keys processed before `date` (keep at least 7 days). Returns how many.
+    @discardableResult
+    public func pruneProcessed(before date: Date) throws -> Int {
+        try db.execute(sql: "DELETE FROM processed_messages WHERE processed_at < ?", arguments: [date])
+        return db.changesCount
+    }
+
+    /// The replies stored for an inbound message id, in order.
+    public func replies(to messageID: String) throws -> [StoredMessage] {
+        try StoredMessage.fetch(db, "WHERE in_reply_to = ? AND direction = 'out' ORDER BY seq", [messageID])
+    }
+
+    /// Every message of a conversation, in order.
+    public func messages(conversationID: String) throws -> [StoredMessage] {
+        try StoredMessage.fetch(db, "WHERE conversation_id = ? ORDER BY seq", [conversationID])
+    }
+
+    /// Every message, in order (exports, tests).
+    public func allMessages() throws -> [StoredMessage] {
+        try StoredMessage.fetch(db, "ORDER BY seq", [])
+    }
+}
+
+extension StoredMessage {
+    static func fetch(_ db: Database, _ clause: String, _ arguments: StatementArguments) throws -> [StoredMessage] {
+        try Row.fetchAll(db, sql: "SELECT * FROM messages " + clause, arguments: arguments).map { row in
+            StoredMessage(
+                seq: row["seq"], id: row["id"], conversationID: row["conversation_id"], userID: row["user_id"],
+                direction: Direction(rawValue: row["direction"]) ?? .inbound, text: row["text"], at: row["at"],
+                sentAt: row["sent_at"], channel: row["channel"], label: row["label"], subtopic: row["subtopic"],
+                score: row["score"], explanation: row["explanation"], meta: row["meta"], inReplyTo: row["in_reply_to"])
+        }
+    }
+}
