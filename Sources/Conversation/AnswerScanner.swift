@@ -8,20 +8,27 @@ public enum AnswerScanner {
         "这个月", "本月", "去年", "今年", "一直", "很久", "好久", "好几天", "好长时间", "很长时间", "一阵子",
         "以来", "开始", "年初", "月初", "月底", "入冬", "入夏", "夏天", "冬天", "春节", "国庆",
     ]
-    static let timeUnits = ["个多小时", "个小时", "小时", "天", "个星期", "星期", "个礼拜", "礼拜", "周", "个多月", "个月", "年"]
+    static let timeUnits = ["个多小时", "个小时", "小时", "天", "个星期", "星期", "个礼拜", "礼拜", "周", "个多月", "个月", "月", "年"]
     static let householdWords = [
         "全楼", "整栋", "整幢", "整个单元", "整单元", "全单元", "全小区", "整个小区", "所有", "大家", "好多户", "好多家",
         "很多户", "很多家", "不少户", "不少家", "就我", "只有我", "只我", "我家", "我们家", "一家", "一户", "几户", "几家",
         "邻居们", "上下楼", "整层", "一层楼",
     ]
     static let householdUnits = ["户人家", "户", "家人家", "家"]
-    static let spotWords = [
-        "楼道", "门口", "大门", "东门", "西门", "南门", "北门", "车库", "地下室", "停车场", "广场", "花园", "绿化带",
-        "草坪", "楼顶", "天台", "电梯", "楼下", "楼上", "楼梯", "走廊", "活动室", "路边", "路口", "单元门", "垃圾站",
-        "垃圾房", "健身区", "健身器材", "篮球场", "小区里", "院子", "门卫", "岗亭", "配电房", "水泵房", "充电棚", "车棚",
-        "自行车棚", "消防通道", "楼前", "楼后", "屋顶", "地库", "幼儿园", "菜市场", "超市", "食堂", "家里", "我家",
-        "隔壁", "对门", "楼顶", "过道", "一楼", "大厅", "主干道",
+    /// Places that are the same for the whole estate: naming one is enough of a place.
+    static let landmarkWords = [
+        "东门", "西门", "南门", "北门", "大门", "正门", "后门", "车库", "地下室", "停车场", "广场", "花园", "绿化带", "草坪",
+        "活动室", "活动中心", "垃圾站", "垃圾房", "健身区", "健身器材", "篮球场", "院子", "门卫", "岗亭", "配电房", "水泵房",
+        "充电棚", "车棚", "自行车棚", "地库", "幼儿园", "菜市场", "超市", "食堂", "大厅", "主干道", "小区门口", "物业办公室",
+        "凉亭", "游乐场", "儿童乐园", "中心花园",
     ]
+    /// Spots inside a building: recorded, but the building is still asked for.
+    static let buildingSpotWords = [
+        "楼道", "门口", "电梯", "楼下", "楼上", "楼梯", "走廊", "路边", "路口", "单元门", "消防通道", "楼前", "楼后",
+        "屋顶", "楼顶", "天台", "过道", "一楼", "家里", "隔壁", "对门",
+    ]
+    static let spotWords = landmarkWords + buildingSpotWords
+
     static let dontKnowWords = ["不知道", "不清楚", "不记得", "记不清", "说不清", "不确定", "不晓得", "忘了", "不太清楚", "没注意", "不好说"]
     static let numerals: Set<Character> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "几", "半", "多", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
     static let fillers: Set<Character> = ["多", "来", "几", "余", "个"]
@@ -41,6 +48,11 @@ public enum AnswerScanner {
     /// A spot word in `text` (楼道, 东门, 车库 ...), or nil.
     public static func spot(in text: String) -> String? {
         spotWords.first { text.contains($0) }
+    }
+
+    /// Whether a spot names a place of the whole estate (东门, 车库), enough to route by.
+    public static func isLandmark(_ spot: String) -> Bool {
+        landmarkWords.contains { spot.contains($0) }
     }
 
     /// Whether the resident says they do not know.

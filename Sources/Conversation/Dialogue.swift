@@ -254,7 +254,7 @@ public struct Dialogue: Sendable {
                 if let unit = place.unit { merged.unit = unit }
                 if let room = place.room { merged.room = room }
             }
-            if merged.spot == nil { merged.spot = AnswerScanner.spot(in: text) ?? (place.building == nil ? old.spot : nil) }
+            if merged.spot == nil { merged.spot = AnswerScanner.spot(in: text) ?? old.spot }
             if merged != old {
                 draft.place = merged
                 changed = true

@@ -40,7 +40,8 @@ public struct Draft: Sendable, Hashable, Codable {
     /// Whether the draft already answers `ask`.
     public func knows(_ ask: Ask) -> Bool {
         switch ask {
-        case .place: place.building != nil || place.area != nil || place.spot != nil || place.room != nil
+        case .place:
+            place.building != nil || place.area != nil || place.room != nil || place.spot.map(AnswerScanner.isLandmark) == true
         case .detail: detail != nil
         case .since: since != nil
         case .households: households != nil

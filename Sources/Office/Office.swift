@@ -1,0 +1,89 @@
+public import Foundation
+public import Logging
+public import Store
+import Synchronization
+
+/// One turn for every channel: dedupe -> understand -> converse -> casework -> commit.
+/// A batch of messages commits in one transaction (group commit) before any reply is returned.
+public final class Office: TurnHandling {
+    public let store: Store
+    let clock: @Sendable () -> Date
+    let loadRules: @Sendable () throws -> RuleBook
+    let logger: Logger
+    /// The rules in use; replaced whole by `reloadRules()`.
+    let rules: Mutex<RuleBook>
+
+    /// Creates the office and loads the rules once.
+    /// - Parameters:
+    ///   - store: the database.
+    ///   - clock: the time source (inject a fixed clock in tests).
+    ///   - logger: where to log (never residents' text).
+    ///   - loadRules: builds a complete rule book from disk; called again by `reloadRules()`.
+    /// - Throws: what `loadRules` throws.
+    public init(
+        store: Store, clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "shangliang.office"),
+        loadRules: @escaping @Sendable () throws -> RuleBook
+    ) throws {
+        self.store = store
+        self.clock = clock
+        self.logger = logger
+        self.loadRules = loadRules
+        self.rules = Mutex(try loadRules())
+    }
+
+    /// The rule book in use.
+    public var ruleBook: RuleBook { rules.withLock { $0 } }
+
+    public var rulesHash: String { rules.withLock { $0.hash } }
+
+    public func handle(_ batch: [Inbound]) throws -> [TurnOutcome] {
+        let book = ruleBook
+        let now = clock()
+        return try store.write { tx in
+            let turn = TurnRunner(book: book, tx: tx, now: now, logger: logger)
+            return try batch.map { try turn.run($0) }
+        }
+    }
+
+    public func pendingNotifications(for userID: String?) throws -> [Notification] {
+        try store.read { tx in try tx.pendingOutbox(for: userID).map(Notification.init) }
+    }
+
+    public func markDelivered(_ notificationIDs: [String]) throws {
+        let ids = notificationIDs.compactMap { id -> Int64? in
+            guard id.hasPrefix("n:") else { return nil }
+            return Int64(id.dropFirst(2))
+        }
+        let now = clock()
+        try store.write { tx in try tx.markDelivered(outboxIDs: ids, at: now) }
+    }
+
+    /// Runs the interceptors' time-limit work and forgets dedupe keys older than 30 days.
+    public func tick() throws -> [Notification] {
+        let book = ruleBook
+        let now = clock()
+        return try store.write { tx in
+            let before = try tx.lastSeq()
+            for interceptor in book.interceptors { try interceptor.tick(now: now, in: tx) }
+            try tx.pruneProcessed(before: now.addingTimeInterval(-Office.dedupeRetention))
+            return try tx.pendingOutbox(for: nil).filter { $0.seq > before }.map(Notification.init)
+        }
+    }
+
+    public func reloadRules() throws -> String {
+        let fresh = try loadRules()
+        rules.withLock { $0 = fresh }
+        logger.info("rules reloaded", metadata: ["hash": "\(fresh.hash)"])
+        return fresh.hash
+    }
+
+    /// How long dedupe keys are kept (at least 7 days are promised; 30 are kept).
+    public static let dedupeRetention: TimeInterval = 30 * 24 * 3600
+}
+
+extension Notification {
+    /// The notification for an outbox entry.
+    public init(_ entry: OutboxEntry) {
+        self.init(id: "n:\(entry.id)", recipientUserID: entry.recipient, text: entry.text, seq: entry.seq)
+    }
+}

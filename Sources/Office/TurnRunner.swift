@@ -1,0 +1,131 @@
+import Casework
+import Conversation
+import Foundation
+import Logging
+import Store
+import Understanding
+
+/// Runs the turns of one batch inside its transaction.
+struct TurnRunner {
+    let book: RuleBook
+    let dialogue: Dialogue
+    let tx: StoreTransaction
+    let now: Date
+    let logger: Logger
+    let encoder: JSONEncoder
+    let decoder = JSONDecoder()
+
+    init(book: RuleBook, tx: StoreTransaction, now: Date, logger: Logger) {
+        self.book = book
+        self.dialogue = book.dialogue
+        self.tx = tx
+        self.now = now
+        self.logger = logger
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        self.encoder = encoder
+    }
+
+    /// One inbound message: dedupe, store it, classify, converse, apply effects, store replies,
+    /// state and notifications.
+    func run(_ inbound: Inbound) throws -> TurnOutcome {
+        if let id = inbound.messageID, let seq = try tx.processedSeq(messageID: id) {
+            let replies = try tx.replies(to: id).map { Reply(id: $0.id, seq: $0.seq, text: $0.text) }
+            return TurnOutcome(inbound: inbound, messageID: id, seq: seq, isDuplicate: true, replies: replies, notifications: [])
+        }
+        let seq = try tx.nextSeq()
+        let messageID = inbound.messageID ?? "local:\(seq)"
+        let classification = book.classifier.classify(inbound.text)
+        try tx.touchResident(userID: inbound.userID, name: inbound.userName, at: now)
+        try tx.insertMessage(StoredMessage(
+            seq: seq, id: messageID, conversationID: inbound.conversationID, userID: inbound.userID, direction: .inbound,
+            text: inbound.text, at: now, sentAt: inbound.sentAt, channel: inbound.channel, label: classification.label,
+            subtopic: classification.subtopic, score: classification.score, explanation: Self.explain(classification),
+            meta: inbound.meta))
+
+        var state = try loadState(inbound.conversationID)
+        var texts: [String] = []
+        var pending: [PendingNotification] = []
+        let turn = InterceptedTurn(inbound: inbound, messageID: messageID, classification: classification, now: now, dialogueIsIdle: state.isIdle)
+        let intercepted = try book.interceptors.lazy.compactMap { try $0.intercept(turn, in: tx) }.first
+        let outboxBefore = try tx.lastSeq()
+        if let intercepted {
+            texts = intercepted
+        } else {
+            let name = try inbound.userName ?? tx.residentName(userID: inbound.userID)
+            let message = DialogueMessage(userID: inbound.userID, userName: name, text: inbound.text, classification: classification, now: now)
+            let lookup = StoreCaseLookup(tx)
+            var step = dialogue.handle(message, in: state, lookup: lookup)
+            try lookup.check()
+            texts = step.replies
+            var effects = EffectPerformer(runner: self, inbound: inbound, messageSeq: seq)
+            for effect in step.effects {
+                let outcome = try effects.perform(effect)
+                if step.awaitsOutcome, let outcome {
+                    let resumed = dialogue.resume(step.state, with: outcome, now: now)
+                    texts += resumed.replies
+                    step.state = resumed.state
+                    for later in resumed.effects { _ = try effects.perform(later) }
+                }
+            }
+            if step.awaitsOutcome {
+                // An effect that should have completed the step did not: never leave it hanging.
+                let resumed = dialogue.resume(step.state, with: .failed, now: now)
+                texts += resumed.replies
+                step.state = resumed.state
+            }
+            state = step.state
+            pending = effects.notifications
+        }
+
+        var replies: [Reply] = []
+        for (index, text) in texts.enumerated() {
+            let replySeq = try tx.nextSeq()
+            let id = "\(messageID)#\(index + 1)"
+            try tx.insertMessage(StoredMessage(
+                seq: replySeq, id: id, conversationID: inbound.conversationID, userID: inbound.userID, direction: .outbound,
+                text: text, at: now, channel: inbound.channel, meta: inbound.meta, inReplyTo: messageID))
+            replies.append(Reply(id: id, seq: replySeq, text: text))
+        }
+        var notifications = try tx.pendingOutbox(for: nil).filter { $0.seq > outboxBefore }.map(Notification.init)
+        for note in pending {
+            let entry = try tx.enqueue(recipient: note.recipient, text: note.text, kind: note.kind, caseNumber: note.caseNumber, at: now)
+            notifications.append(Notification(entry))
+        }
+        try tx.saveConversationState(encode(state), conversationID: inbound.conversationID, userID: inbound.userID, at: now)
+        try tx.markProcessed(messageID: messageID, conversationID: inbound.conversationID, seq: seq, at: now)
+        return TurnOutcome(inbound: inbound, messageID: messageID, seq: seq, isDuplicate: false, replies: replies, notifications: notifications)
+    }
+
+    func loadState(_ conversationID: String) throws -> DialogueState {
+        guard let json = try tx.conversationState(conversationID) else { return DialogueState() }
+        do {
+            return try decoder.decode(DialogueState.self, from: Data(json.utf8))
+        } catch {
+            // A state written by an older version that no longer decodes: start the conversation afresh.
+            logger.warning("conversation state unreadable; starting afresh", metadata: ["conversation": "\(conversationID)"])
+            return DialogueState()
+        }
+    }
+
+    func encode(_ state: DialogueState) throws -> String {
+        String(decoding: try encoder.encode(state), as: UTF8.self)
+    }
+
+    /// A short, resident-text-free explanation of a classification for staff: the rules that fired.
+    static func explain(_ c: Classification) -> String? {
+        guard !c.evidence.isEmpty || c.isAmbiguous || !c.moves.isEmpty else { return nil }
+        var parts = c.evidence.prefix(6).map { "\($0.categoryID):\($0.rule)(\($0.weight))" }
+        if let runnerUp = c.runnerUp { parts.append("ambiguous-with:\(runnerUp.id)") }
+        if !c.moves.isEmpty { parts.append("moves:" + c.moves.joined(separator: ",")) }
+        return parts.joined(separator: "; ")
+    }
+}
+
+/// A notification to enqueue once the turn's replies have their seqs.
+struct PendingNotification {
+    var recipient: String
+    var text: String
+    var kind: String
+    var caseNumber: String?
+}
