@@ -1,7 +1,7 @@
 public import Casework
 public import Foundation
 public import Rules
-public import Understanding
+import Understanding
 
 /// The dialogue state machine (问诉求 -> confirm -> file or co-sign -> 提方案; non-discussable,
 /// emergency, moves, ambiguity, not understood). Pure: no I/O, no clock of its own.
@@ -35,14 +35,14 @@ public struct Dialogue: Sendable {
         if c.label == "emergency" {
             return emergency(message, state: state)
         }
-        if message.has(Move.handoff, Move.secretary) {
-            return handoff(message, reason: message.has(Move.secretary) ? .secretary : .asked, state: state)
+        if message.has(MoveID.handoff, MoveID.secretary) {
+            return handoff(message, reason: message.has(MoveID.secretary) ? .secretary : .asked, state: state)
         }
-        if message.has(Move.cancel) {
+        if message.has(MoveID.cancel) {
             return cancel(message, state: state, lookup: lookup)
         }
         if let number = c.caseNumbers.first {
-            if message.has(Move.cosign) { return cosignByNumber(number, message, state: state, lookup: lookup) }
+            if message.has(MoveID.cosign) { return cosignByNumber(number, message, state: state, lookup: lookup) }
             return DialogueStep(state: state, replies: [status(number, message, lookup: lookup)] + resumeHint(state))
         }
         if let step = continuePhase(message, state: state, lookup: lookup) { return step }
@@ -137,26 +137,26 @@ public struct Dialogue: Sendable {
             guard var draft = state.draft else { return nil }
             if !apply(message, to: &draft, pending: nil) {
                 let text = Self.trimmed(message.normalized)
-                if message.has(Move.yes) { return readBack(draft) }
+                if message.has(MoveID.yes) { return readBack(draft) }
                 if text.count >= 2 { draft.detail = text }
             }
             return readBack(draft)
         case .offeringCosign(let number):
             guard let draft = state.draft else { return nil }
             let text = message.normalized
-            if ["新建", "单独", "重新登记", "不附议", "另外登记", "不是一回事", "不是同一"].contains(where: { text.contains($0) }) || message.has(Move.no) {
+            if ["新建", "单独", "重新登记", "不附议", "另外登记", "不是一回事", "不是同一"].contains(where: { text.contains($0) }) || message.has(MoveID.no) {
                 return file(draft)
             }
-            if message.has(Move.yes, Move.cosign) {
+            if message.has(MoveID.yes, MoveID.cosign) {
                 return DialogueStep(state: DialogueState(phase: .cosigning(caseNumber: number), draft: draft), effects: [.cosign(caseNumber: number)])
             }
             return DialogueStep(state: state, replies: [render("cosign_offer_unclear", ["number": number])])
         case .proposing(let number):
             let text = Self.trimmed(message.normalized)
-            if message.has(Move.no) || ["没有", "没了", "暂时没有", "不用", "算了"].contains(where: { text.hasPrefix($0) }) {
+            if message.has(MoveID.no) || ["没有", "没了", "暂时没有", "不用", "算了"].contains(where: { text.hasPrefix($0) }) {
                 return DialogueStep(state: DialogueState(), replies: [render("proposal_none", ["number": number])])
             }
-            if message.has(Move.thanks) && text.count <= 6 {
+            if message.has(MoveID.thanks) && text.count <= 6 {
                 return DialogueStep(state: DialogueState(), replies: [render("thanks")])
             }
             let c = message.classification
@@ -208,10 +208,10 @@ public struct Dialogue: Sendable {
     func confirm(_ message: DialogueMessage, draft: Draft, lookup: some CaseLookup) -> DialogueStep {
         var draft = draft
         if apply(message, to: &draft, pending: nil) { return readBack(draft) }
-        if message.has(Move.no, Move.edit) {
+        if message.has(MoveID.no, MoveID.edit) {
             return DialogueStep(state: DialogueState(phase: .editing, draft: draft), replies: [render("edit_prompt")])
         }
-        if message.has(Move.yes) {
+        if message.has(MoveID.yes) {
             if let building = draft.place.building,
                let open = lookup.openCase(categoryID: draft.categoryID, building: building, area: draft.place.area),
                open.state.isOpen {
@@ -337,7 +337,7 @@ public struct Dialogue: Sendable {
 
     /// The id of a move the idle dialogue answers, if the message is one.
     func idleMoveID(_ message: DialogueMessage) -> String? {
-        message.moves.first { [Move.greeting, Move.help, Move.thanks, Move.myCases, Move.status, Move.cosign, Move.yes, Move.no].contains($0) }
+        message.moves.first { [MoveID.greeting, MoveID.help, MoveID.thanks, MoveID.myCases, MoveID.status, MoveID.cosign, MoveID.yes, MoveID.no].contains($0) }
     }
 
     /// Help, my cases, status, greeting, thanks, co-sign without a number; nil when none.
@@ -345,21 +345,21 @@ public struct Dialogue: Sendable {
         guard let move = idleMoveID(message) else { return nil }
         let hint = resumeHint(state)
         switch move {
-        case Move.greeting:
+        case MoveID.greeting:
             let name = message.userName.map { "，\($0)" } ?? ""
             return DialogueStep(state: state, replies: [([render("greeting", ["name": name])] + hint).joined(separator: "\n")])
-        case Move.help:
+        case MoveID.help:
             return DialogueStep(state: state, replies: [([render("menu")] + hint).joined(separator: "\n")])
-        case Move.thanks:
+        case MoveID.thanks:
             return DialogueStep(state: state, replies: [([render("thanks")] + hint).joined(separator: "\n")])
-        case Move.myCases:
+        case MoveID.myCases:
             return DialogueStep(state: state, replies: [([myCases(message, lookup: lookup)] + hint).joined(separator: "\n")])
-        case Move.status:
+        case MoveID.status:
             let mine = lookup.cases(involving: message.userID)
             if mine.count == 1 { return DialogueStep(state: state, replies: [([status(mine[0].number, message, lookup: lookup)] + hint).joined(separator: "\n")]) }
             if mine.isEmpty { return DialogueStep(state: state, replies: [([render("my_cases_none")] + hint).joined(separator: "\n")]) }
             return DialogueStep(state: state, replies: [([render("status_which"), myCases(message, lookup: lookup)] + hint).joined(separator: "\n")])
-        case Move.cosign:
+        case MoveID.cosign:
             return DialogueStep(state: state, replies: [([render("cosign_which")] + hint).joined(separator: "\n")])
         default:
             // A bare yes / no with nothing to confirm.

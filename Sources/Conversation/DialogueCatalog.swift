@@ -1,17 +1,5 @@
 public import Rules
 
-/// Something the dialogue may have to ask before filing (a category's `asks` in its rule file).
-public enum Ask: String, Sendable, Hashable, Codable, CaseIterable {
-    /// Building / stairwell / spot.
-    case place
-    /// What exactly is wrong.
-    case detail
-    /// Since when.
-    case since
-    /// How many households are affected.
-    case households
-}
-
 /// What the dialogue needs to know about one category (or the emergency file): a projection of
 /// the rule files, so that the machine can be driven with hand-made catalogs in tests.
 public struct CategoryProfile: Sendable, Hashable {

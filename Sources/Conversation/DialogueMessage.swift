@@ -35,7 +35,7 @@ public struct DialogueMessage: Sendable, Hashable {
 }
 
 /// Move ids from `rules/moves.yaml` the dialogue reacts to.
-public enum Move {
+public enum MoveID {
     public static let greeting = "greeting"
     public static let help = "help"
     public static let thanks = "thanks"

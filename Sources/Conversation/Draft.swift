@@ -1,4 +1,5 @@
 public import Casework
+import Rules
 
 /// A request being put together during 问诉求.
 public struct Draft: Sendable, Hashable, Codable {

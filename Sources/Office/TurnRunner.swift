@@ -47,8 +47,12 @@ struct TurnRunner {
         var texts: [String] = []
         var pending: [PendingNotification] = []
         let turn = InterceptedTurn(inbound: inbound, messageID: messageID, classification: classification, now: now, dialogueIsIdle: state.isIdle)
-        let intercepted = try book.interceptors.lazy.compactMap { try $0.intercept(turn, in: tx) }.first
         let outboxBefore = try tx.lastSeq()
+        var intercepted: [String]?
+        for interceptor in book.interceptors {
+            intercepted = try interceptor.intercept(turn, in: tx)
+            if intercepted != nil { break }
+        }
         if let intercepted {
             texts = intercepted
         } else {
