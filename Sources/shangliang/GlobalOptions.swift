@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Office
+import Rules
+
+/// Options shared by the commands that open the office: the database and the rules.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The SQLite database, created with its directory if missing (env SHANGLIANG_DB).", valueName: "path"))
+    var db: String = ProcessInfo.processInfo.environment["SHANGLIANG_DB"] ?? "var/shangliang.sqlite"
+
+    @Option(help: ArgumentHelp("The rules directory (env SHANGLIANG_RULES).", valueName: "dir"))
+    var rules: String = ProcessInfo.processInfo.environment["SHANGLIANG_RULES"] ?? "rules"
+
+    /// Opens the office; broken rules print their diagnostics on stderr and exit 1.
+    func makeOffice(logger: Logger) throws -> Office {
+        do {
+            return try Office.open(databasePath: db, rulesDirectory: rules, logger: logger)
+        } catch let error as DiagnosticError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// A logger on stderr.
+    static func stderrLogger(_ label: String, level: Logger.Level = .warning) -> Logger {
+        var logger = Logger(label: label, factory: { StreamLogHandler.standardError(label: $0) })
+        logger.logLevel = level
+        return logger
+    }
+}
