@@ -16,12 +16,11 @@ struct CategoryReader {
         guard let map = reader.mapping(root, allowedKeys: Self.keys, what: "a category file") else { return nil }
         let what = "a category file"
         let idNode = map["id"]
-        var id = expectedID
+        let id = expectedID
         if let idNode, let value = reader.identifier(idNode, what: "id") {
             if value != expectedID {
                 reader.error("id '\(value)' must equal the file name '\(expectedID)'", at: idNode)
             }
-            id = value
         } else if idNode == nil {
             reader.error("missing required key 'id' in \(what)", at: root)
         }

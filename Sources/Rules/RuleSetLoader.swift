@@ -59,17 +59,16 @@ public struct RuleSetLoader {
         var diagnostics: [Diagnostic] = []
         for kind in [CategoryKind.discussable, .nonDiscussable] {
             let required = RuleSet.requiredIDs[kind] ?? []
-            let present = ruleSet.categories.filter { $0.kind == kind }
-            let presentIDs = Set(present.map(\.id))
+            let present = yamlFiles(in: kind.rawValue).map { String($0.dropLast(5)) }
             let folder = "\(displayRoot)/\(kind.rawValue)"
             if present.count != required.count {
                 diagnostics.append(Diagnostic(.error, "\(kind.rawValue)/ must hold exactly \(required.count) category files, found \(present.count)", at: SourceLocation(file: folder, line: 1, column: 1)))
             }
-            for id in required where !presentIDs.contains(id) {
+            for id in required where !present.contains(id) {
                 diagnostics.append(Diagnostic(.error, "missing category file \(kind.rawValue)/\(id).yaml", at: SourceLocation(file: folder, line: 1, column: 1)))
             }
-            for category in present where !required.contains(category.id) {
-                diagnostics.append(Diagnostic(.error, "unexpected category '\(category.id)' in \(kind.rawValue)/; expected one of: \(required.joined(separator: ", "))", at: SourceLocation(file: category.file, line: 1, column: 1)))
+            for id in present where !required.contains(id) {
+                diagnostics.append(Diagnostic(.error, "unexpected category file '\(id).yaml' in \(kind.rawValue)/; expected one of: \(required.joined(separator: ", "))", at: SourceLocation(file: "\(folder)/\(id).yaml", line: 1, column: 1)))
             }
         }
         if ruleSet.emergency == nil, !exists("emergency.yaml") {
@@ -79,6 +78,47 @@ public struct RuleSetLoader {
             diagnostics.append(Diagnostic(.error, "missing moves.yaml", at: SourceLocation(file: displayRoot, line: 1, column: 1)))
         }
         return diagnostics
+    }
+
+    /// The text of the line `location` points at, when it is in one of this directory's files.
+    public func sourceLine(at location: SourceLocation) -> String? {
+        let prefix = displayRoot + "/"
+        guard location.file.hasPrefix(prefix) else { return nil }
+        let url = directory.appendingPathComponent(String(location.file.dropFirst(prefix.count)))
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard location.line >= 1, location.line <= lines.count else { return nil }
+        var line = String(lines[location.line - 1])
+        if line.hasSuffix("\r") { line.removeLast() }
+        return line
+    }
+
+    /// Examples whose expected label or sub-topic names nothing in the rule set.
+    public func exampleDiagnostics(of ruleSet: RuleSet) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let labels = Set(ruleSet.allCategories.map(\.id) + ["none", "emergency"])
+        for category in ruleSet.allCategories {
+            for example in category.examples where !labels.contains(example.label) {
+                diagnostics.append(diagnostic("example label '\(example.label)' is not a category id, 'emergency' or 'none'", at: example.location, file: category.file))
+            }
+            for example in category.examples {
+                if let subtopic = example.subtopic, let target = ruleSet.category(example.label), target.id != category.id, target.subtopic(subtopic) == nil {
+                    diagnostics.append(diagnostic("example sub-topic '\(subtopic)' is not a sub-topic of '\(target.id)'", at: example.location, file: category.file))
+                }
+            }
+        }
+        let moveIDs = Set(ruleSet.moves.map(\.id) + ["none"])
+        for move in ruleSet.moves {
+            for example in move.examples where !moveIDs.contains(example.label) {
+                diagnostics.append(diagnostic("example label '\(example.label)' is not a move id or 'none'", at: example.location, file: displayRoot + "/moves.yaml"))
+            }
+        }
+        return diagnostics
+    }
+
+    private func diagnostic(_ message: String, at location: SourceLocation?, file: String) -> Diagnostic {
+        let location = location ?? SourceLocation(file: file, line: 1, column: 1)
+        return Diagnostic(.error, message, at: location, sourceLine: sourceLine(at: location))
     }
 
     private func exists(_ relative: String) -> Bool {

@@ -60,6 +60,44 @@ public final class PCREPattern: @unchecked Sendable {
         firstMatch(in: subject, using: matchData) != nil
     }
 
+    /// Every non-overlapping match in `text`, each as the byte ranges of the whole match
+    /// (index 0) and of each capture group (nil when the group did not take part).
+    public func allMatches(in text: String) -> [[Range<String.Index>?]] {
+        let utf8 = text.utf8
+        var text = text
+        return text.withUTF8 { buffer in
+            guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return [] }
+            defer { pcre2_match_data_free_8(data) }
+            var out: [[Range<String.Index>?]] = []
+            var start = 0
+            while start <= buffer.count {
+                let rc = pcre2_match_8(code, buffer.baseAddress ?? Self.emptySubject, buffer.count, start, UInt32(PCRE2_NO_UTF_CHECK), data, nil)
+                guard rc > 0 else { break }
+                let ovector = pcre2_get_ovector_pointer_8(data)!
+                var groups: [Range<String.Index>?] = []
+                for g in 0..<Int(rc) {
+                    let lo = ovector[2 * g], hi = ovector[2 * g + 1]
+                    if lo == cpcre2_unset() || hi < lo {
+                        groups.append(nil)
+                    } else {
+                        groups.append(utf8.index(utf8.startIndex, offsetBy: lo)..<utf8.index(utf8.startIndex, offsetBy: hi))
+                    }
+                }
+                let count = Int(pcre2_get_ovector_count_8(data))
+                while groups.count < count { groups.append(nil) }
+                out.append(groups)
+                let end = ovector[1]
+                if end > ovector[0] {
+                    start = end
+                } else {
+                    start = end + 1
+                    while start < buffer.count, buffer[start] & 0xC0 == 0x80 { start += 1 }
+                }
+            }
+            return out
+        }
+    }
+
     /// Convenience for one-off use: does the pattern match `text`?
     public func matches(_ text: String) -> Bool {
         let matchData = PCREMatchData()

@@ -43,7 +43,10 @@ enum RulesOptions {
     }
 
     static func makeClassifier(_ directory: String, usesPrefilter: Bool = true) throws -> Classifier {
-        let ruleSet = try loadRuleSet(directory)
+        try makeClassifier(loadRuleSet(directory), usesPrefilter: usesPrefilter)
+    }
+
+    static func makeClassifier(_ ruleSet: RuleSet, usesPrefilter: Bool = true) throws -> Classifier {
         do {
             return try Classifier(rules: ruleSet, usesPrefilter: usesPrefilter)
         } catch {
