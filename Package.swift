@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "OfficeTests", dependencies: ["Office", "TestSupport"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Office", "Channels"]),
     ],
     swiftLanguageModes: [.v6]
 )

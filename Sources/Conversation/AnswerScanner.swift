@@ -2,11 +2,17 @@
 /// households, a spot, "I don't know". Plain substring and character scanning, no regex: it runs
 /// on every answer and must stay cheap.
 public enum AnswerScanner {
+    /// Words that say "since when" wherever they appear.
     static let sinceWords = [
-        "昨天", "前天", "今天", "今早", "今晚", "昨晚", "刚才", "刚刚", "早上", "上午", "中午", "下午", "晚上",
-        "半夜", "凌晨", "最近", "这几天", "这两天", "前几天", "前段时间", "上周", "上星期", "上礼拜", "上个月",
-        "这个月", "本月", "去年", "今年", "一直", "很久", "好久", "好几天", "好长时间", "很长时间", "一阵子",
-        "以来", "开始", "年初", "月初", "月底", "入冬", "入夏", "夏天", "冬天", "春节", "国庆",
+        "好几天", "好几个月", "好几年", "好几个星期", "好几周", "昨天", "前天", "最近", "这几天", "这两天", "前几天",
+        "前段时间", "上周", "上星期", "上礼拜", "上个月", "去年", "一直", "很久", "好久", "好长时间", "很长时间",
+        "一阵子", "以来", "年初", "月初", "入冬以来", "入夏以来", "春节后", "国庆后",
+    ]
+    /// Words that answer "since when" only when that was asked (elsewhere they say when it
+    /// happens: 半夜跺脚, 晚上不在岗).
+    static let weakSinceWords = [
+        "今天", "今早", "今晚", "昨晚", "刚才", "刚刚", "早上", "上午", "中午", "下午", "晚上", "半夜", "凌晨", "开始",
+        "这个月", "本月", "今年", "月底", "夏天", "冬天", "春节", "国庆",
     ]
     static let timeUnits = ["个多小时", "个小时", "小时", "天", "个星期", "星期", "个礼拜", "礼拜", "周", "个多月", "个月", "月", "年"]
     static let householdWords = [
@@ -34,15 +40,39 @@ public enum AnswerScanner {
     static let fillers: Set<Character> = ["多", "来", "几", "余", "个"]
 
     /// "Since when" in `text`: the matched expression (e.g. `三天`, `上周`), or nil.
-    public static func since(in text: String) -> String? {
+    /// - Parameter asked: whether "since when" was the question (weaker words count then).
+    public static func since(in text: String, asked: Bool = false) -> String? {
+        if let word = sinceWords.first(where: { text.contains($0) && $0.hasPrefix("好几") }) { return word }
         if let run = numberBefore(units: timeUnits, in: text) { return run }
-        return sinceWords.first { text.contains($0) }
+        if let word = sinceWords.first(where: { text.contains($0) }) { return word }
+        return asked ? weakSinceWords.first { text.contains($0) } : nil
     }
 
     /// "How many households" in `text` (e.g. `二十多户`, `整栋`), or nil.
-    public static func households(in text: String) -> String? {
+    /// - Parameter asked: whether it was the question; otherwise `我家` (usually a place:
+    ///   漏水到我家) does not count.
+    public static func households(in text: String, asked: Bool = false) -> String? {
         if let run = numberBefore(units: householdUnits, in: text) { return run }
-        return householdWords.first { text.contains($0) }
+        return householdWords.first { text.contains($0) && (asked || !["我家", "我们家", "一家"].contains($0)) }
+    }
+
+    /// The text as residents should read it back: half-width punctuation (from normalisation)
+    /// turned back into Chinese full-width punctuation.
+    public static func display(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case ",": out += "，"
+            case "!": out += "！"
+            case "?": out += "？"
+            case ";": out += "；"
+            case ":": out += "："
+            case "(": out += "（"
+            case ")": out += "）"
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 
     /// A spot word in `text` (楼道, 东门, 车库 ...), or nil.

@@ -76,9 +76,13 @@ public struct Dialogue: Sendable {
             if let step = idleMove(message, state: state, lookup: lookup) { return step }
             return notUnderstood(state: state)
         }
-        if c.isAmbiguous, let runnerUp = c.runnerUp, catalog[runnerUp.id] != nil, runnerUp.id != c.label {
+        // Ask which one only between two discussable categories: a non-discussable winner is
+        // explained (precedence), never offered as a choice.
+        if c.isAmbiguous, let runnerUp = c.candidates.first(where: { $0.id != c.label }),
+           catalog[c.label]?.kind == .discussable, catalog[runnerUp.id]?.kind == .discussable {
             var draftState = DialogueState(phase: .choosing(categoryIDs: [c.label, runnerUp.id]))
             draftState.draft = startDraft(categoryID: c.label, subtopicID: nil, message)
+            draftState.draft?.candidateSubtopics = [c.label: c.subtopic, runnerUp.id: runnerUp.subtopic].compactMapValues { $0 }
             return DialogueStep(
                 state: draftState,
                 replies: [render("ambiguous", ["first": catalog.title(categoryID: c.label), "second": catalog.title(categoryID: runnerUp.id)])])
@@ -112,7 +116,8 @@ public struct Dialogue: Sendable {
     func startDraft(categoryID: String, subtopicID: String?, _ message: DialogueMessage) -> Draft {
         let text = message.normalized
         var draft = Draft(categoryID: categoryID, subtopicID: subtopicID, place: casePlace(message.classification.place), opening: Self.trimmed(text))
-        if draft.place.spot == nil { draft.place.spot = AnswerScanner.spot(in: text) }
+        let asks = catalog[categoryID]?.asks ?? []
+        if draft.place.spot == nil, asks.contains(.place) { draft.place.spot = AnswerScanner.spot(in: text) }
         // The opening says what is wrong when it names a sub-topic or is long enough to.
         if subtopicID != nil || text.count >= 8 { draft.detail = Self.trimmed(text) }
         draft.since = AnswerScanner.since(in: text)
@@ -175,7 +180,7 @@ public struct Dialogue: Sendable {
                 chosen.classification.normalizedText = draft.opening
                 chosen.classification.place = Place(area: draft.place.area, building: draft.place.building, unit: draft.place.unit, room: draft.place.room)
             }
-            var step = start(categoryID: choice, subtopicID: nil, chosen, lookup: lookup)
+            var step = start(categoryID: choice, subtopicID: draft?.candidateSubtopics?[choice], chosen, lookup: lookup)
             if let spot = draft?.place.spot, var newDraft = step.state.draft, newDraft.place.spot == nil {
                 newDraft.place.spot = spot
                 step.state.draft = newDraft
@@ -200,7 +205,8 @@ public struct Dialogue: Sendable {
                 return nextQuestion(draft, lookup: lookup, prefix: [render("skip_note", ["item": itemTitle(pending)])])
             }
         }
-        return nextQuestion(draft, lookup: lookup, prefix: [])
+        // Something else was answered: ask the same question again, without counting a miss.
+        return nextQuestion(draft, lookup: lookup, prefix: [], isRetry: !answered)
     }
 
     /// Confirming the read-back: yes files (or offers co-signing), no / edit asks what to change,
@@ -263,20 +269,21 @@ public struct Dialogue: Sendable {
             draft.place.spot = spot
             changed = true
         }
-        if let since = AnswerScanner.since(in: text), since != draft.since || pending == .since {
+        let placeChanged = changed
+        if let since = AnswerScanner.since(in: text, asked: pending == .since), since != draft.since || pending == .since {
             draft.since = pending == .since ? Self.trimmed(text) : since
             changed = true
         }
-        if let households = AnswerScanner.households(in: text), households != draft.households || pending == .households {
-            // "我家" answers households only when asked; elsewhere it is usually a place.
-            if pending == .households || !["我家", "我们家"].contains(households) {
-                draft.households = pending == .households ? Self.trimmed(text) : households
-                changed = true
-            }
+        if let households = AnswerScanner.households(in: text, asked: pending == .households),
+           households != draft.households || pending == .households {
+            draft.households = pending == .households ? Self.trimmed(text) : households
+            changed = true
         }
         if pending == .detail {
             let trimmed = Self.trimmed(text)
-            if trimmed.count >= 2, !AnswerScanner.saysDontKnow(trimmed), idleMoveID(message) == nil || c.label != "none" {
+            // A short answer that only gave the place ("东区车库") is not the description.
+            let onlyPlace = placeChanged && trimmed.count <= 6
+            if trimmed.count >= 2, !onlyPlace, !AnswerScanner.saysDontKnow(trimmed), idleMoveID(message) == nil || c.label != "none" {
                 draft.detail = trimmed
                 changed = true
             }
@@ -288,7 +295,8 @@ public struct Dialogue: Sendable {
     }
 
     /// Asks the next missing thing, or reads back when nothing is missing.
-    func nextQuestion(_ draft: Draft, lookup: some CaseLookup, prefix: [String]) -> DialogueStep {
+    /// - Parameter isRetry: the last message did not answer the pending question (a miss).
+    func nextQuestion(_ draft: Draft, lookup: some CaseLookup, prefix: [String], isRetry: Bool = true) -> DialogueStep {
         var draft = draft
         let asks = catalog[draft.categoryID]?.asks ?? []
         guard let ask = asks.first(where: { !draft.knows($0) && !draft.skipped.contains($0) }) else {
@@ -296,13 +304,14 @@ public struct Dialogue: Sendable {
             step.replies = [(prefix + step.replies).joined(separator: "\n")]
             return step
         }
-        let attempts = (draft.attempts[ask.rawValue] ?? 0) + 1
+        let askedBefore = draft.attempts[ask.rawValue] ?? 0
+        let attempts = draft.pending == ask && !isRetry ? max(askedBefore, 1) : askedBefore + 1
         draft.attempts[ask.rawValue] = attempts
         draft.pending = ask
-        let key = attempts == 1 ? "ask_\(ask.rawValue)" : "reask_\(ask.rawValue)"
+        let key = attempts == 1 || (draft.pending == ask && !isRetry) ? "ask_\(ask.rawValue)" : "reask_\(ask.rawValue)"
         let question = render(key, ["category": catalog.title(categoryID: draft.categoryID)])
         var lines = prefix
-        if attempts == 1 && draft.attempts.count == 1 && prefix.isEmpty {
+        if askedBefore == 0 && draft.attempts.count == 1 && prefix.isEmpty {
             lines.append(render("received", ["category": catalog.title(categoryID: draft.categoryID)]))
         }
         lines.append(question)
@@ -325,9 +334,14 @@ public struct Dialogue: Sendable {
     public func summary(of draft: Draft) -> String {
         var title = catalog.title(categoryID: draft.categoryID)
         if let sub = draft.subtopicID, let subTitle = catalog[draft.categoryID]?.subtopics[sub]?.title { title += "·" + subTitle }
-        var line = render("summary", [
-            "category": title, "place": Self.describe(draft.place) ?? render("place_unknown"), "detail": draft.description,
-        ])
+        let asksPlace = catalog[draft.categoryID]?.asks.contains(.place) ?? true
+        var place = ""
+        if let known = Self.describe(draft.place) {
+            place = render("summary_place", ["place": known])
+        } else if asksPlace {
+            place = render("summary_place", ["place": render("place_unknown")])
+        }
+        var line = render("summary", ["category": title, "place": place, "detail": AnswerScanner.display(draft.description)])
         if let since = draft.since { line += render("summary_since", ["since": since]) }
         if let households = draft.households { line += render("summary_households", ["households": households]) }
         return line

@@ -19,6 +19,8 @@ public struct Draft: Sendable, Hashable, Codable {
     public var attempts: [String: Int]
     /// Questions given up on: the case is filed with what is known.
     public var skipped: [Ask]
+    /// While choosing between two categories: the sub-topic each one matched.
+    public var candidateSubtopics: [String: String]?
 
     /// Starts a draft.
     public init(

@@ -47,7 +47,11 @@ public struct DefaultCaseRouting: CaseRouting {
         let owners = catalog.owners(categoryID: record.draft.categoryID, subtopicID: record.draft.subtopicID)
         routed.ownerRole = owners.first
         routed.routingReason = owners.first.map { "类别默认负责方：\($0.title)" } ?? "类别未指定负责方"
-        routed.needsTriage = record.draft.place.building == nil && record.draft.place.area == nil
+        // A place is needed to route by when the category asks for one.
+        let place = record.draft.place
+        let asksPlace = catalog[record.draft.categoryID]?.asks.contains(.place) ?? true
+        let placeKnown = place.building != nil || place.area != nil || place.spot.map(AnswerScanner.isLandmark) == true
+        routed.needsTriage = asksPlace && !placeKnown
         let limits = Self.limits(for: record.draft.urgency)
         routed.acceptBy = record.filedAt.addingTimeInterval(limits.accept * 3600)
         routed.resolveBy = record.filedAt.addingTimeInterval(limits.resolve * 3600)

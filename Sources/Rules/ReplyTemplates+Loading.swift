@@ -21,6 +21,7 @@ extension ReplyTemplates {
         keys["greeting"] = ["name"]
         keys["skip_note"] = ["item"]
         keys["summary"] = ["category", "place", "detail"]
+        keys["summary_place"] = ["place"]
         keys["summary_since"] = ["since"]
         keys["summary_households"] = ["households"]
         keys["readback"] = ["summary"]
