@@ -66,7 +66,7 @@ public final class Office: TurnHandling {
             let before = try tx.lastSeq()
             for interceptor in book.interceptors { try interceptor.tick(now: now, in: tx) }
             try tx.pruneProcessed(before: now.addingTimeInterval(-Office.dedupeRetention))
-            return try tx.pendingOutbox(for: nil).filter { $0.seq > before }.map(Notification.init)
+            return try tx.outbox(after: before).map(Notification.init)
         }
     }
 

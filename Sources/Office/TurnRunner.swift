@@ -53,6 +53,8 @@ struct TurnRunner {
             intercepted = try interceptor.intercept(turn, in: tx)
             if intercepted != nil { break }
         }
+        // Interceptors enqueue directly; the dialogue's effects enqueue after the replies below.
+        var notifications = try tx.lastSeq() > outboxBefore ? tx.outbox(after: outboxBefore).map(Notification.init) : []
         if let intercepted {
             texts = intercepted
         } else {
@@ -91,7 +93,6 @@ struct TurnRunner {
                 text: text, at: now, channel: inbound.channel, meta: inbound.meta, inReplyTo: messageID))
             replies.append(Reply(id: id, seq: replySeq, text: text))
         }
-        var notifications = try tx.pendingOutbox(for: nil).filter { $0.seq > outboxBefore }.map(Notification.init)
         for note in pending {
             let entry = try tx.enqueue(recipient: note.recipient, text: note.text, kind: note.kind, caseNumber: note.caseNumber, at: now)
             notifications.append(Notification(entry))

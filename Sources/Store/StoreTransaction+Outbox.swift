@@ -21,6 +21,11 @@ extension StoreTransaction {
         return try OutboxEntry.fetch(db, "WHERE delivered_at IS NULL ORDER BY seq", [])
     }
 
+    /// Notifications enqueued after `seq` (those of the current turn), in seq order.
+    public func outbox(after seq: Int64) throws -> [OutboxEntry] {
+        try OutboxEntry.fetch(db, "WHERE seq > ? ORDER BY seq", [seq])
+    }
+
     /// Every notification, delivered or not, in seq order (tests, exports).
     public func allOutbox() throws -> [OutboxEntry] {
         try OutboxEntry.fetch(db, "ORDER BY seq", [])

@@ -1,0 +1,48 @@
+public import Casework
+public import Foundation
+import Rules
+import Understanding
+
+// Rendering and formatting shared by the dialogue.
+extension Dialogue {
+    func render(_ key: String, _ values: [String: String] = [:]) -> String { replies.render(key, values) }
+
+    func itemTitle(_ ask: Ask) -> String { render("item_\(ask.rawValue)") }
+
+    func filedValues(_ record: CaseRecord) -> [String: String] {
+        [
+            "number": record.number,
+            "owner": record.ownerRole?.title ?? render("owner_pending"),
+            "accept_within": record.acceptBy.map { Self.duration(from: record.filedAt, to: $0) } ?? render("owner_pending"),
+            "resolve_within": record.resolveBy.map { Self.duration(from: record.filedAt, to: $0) } ?? render("owner_pending"),
+        ]
+    }
+
+    func casePlace(_ place: Place) -> CasePlace {
+        CasePlace(area: place.area, building: place.building, unit: place.unit, room: place.room)
+    }
+
+    /// `东区3栋2单元501 楼道`, or nil when nothing is known.
+    public static func describe(_ place: CasePlace) -> String? {
+        var out = place.area ?? ""
+        if let building = place.building { out += "\(building)栋" }
+        if let unit = place.unit { out += "\(unit)单元" }
+        if let room = place.room { out += room.allSatisfy(\.isNumber) ? "\(room)室" : room }
+        if let spot = place.spot, !out.contains(spot) { out += out.isEmpty ? spot : " " + spot }
+        return out.isEmpty ? nil : out
+    }
+
+    /// `2小时`, `24小时`, `7天`: the time between two dates in the unit a resident expects.
+    public static func duration(from start: Date, to end: Date) -> String {
+        let hours = Int((end.timeIntervalSince(start) / 3600).rounded())
+        if hours <= 48 && (hours < 24 || hours % 24 != 0 || hours == 24) { return "\(max(hours, 1))小时" }
+        return "\(Int((Double(hours) / 24).rounded()))天"
+    }
+
+    /// Drops surrounding whitespace and trailing punctuation.
+    static func trimmed(_ text: String) -> String {
+        var out = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = out.last, "。.!！?？~～，,、;；".contains(last) { out.removeLast() }
+        return out
+    }
+}
