@@ -27,6 +27,20 @@ public struct Dialogue: Sendable {
     ///   - lookup: read access to cases (open cases at a building, my cases, a case by number).
     /// - Returns: the new state, the replies and the effects to perform.
     public func handle(_ message: DialogueMessage, in state: DialogueState, lookup: some CaseLookup) -> DialogueStep {
+        var state = state
+        // A question left unanswered for a long time is forgotten: the message starts afresh.
+        if !state.isIdle, let last = state.updatedAt, message.now.timeIntervalSince(last) > Self.staleAfter {
+            state = DialogueState()
+        }
+        var step = respond(to: message, in: state, lookup: lookup)
+        step.state.updatedAt = message.now
+        return step
+    }
+
+    /// How long an unfinished dialogue waits for the resident (12 hours).
+    public static let staleAfter: TimeInterval = 12 * 3600
+
+    func respond(to message: DialogueMessage, in state: DialogueState, lookup: some CaseLookup) -> DialogueStep {
         let c = message.classification
         if let issue = c.inputIssue {
             return DialogueStep(state: state, replies: [render(issue == .tooLong ? "input_too_long" : "input_empty")])
@@ -43,7 +57,7 @@ public struct Dialogue: Sendable {
         }
         if let number = c.caseNumbers.first {
             if message.has(MoveID.cosign) { return cosignByNumber(number, message, state: state, lookup: lookup) }
-            return DialogueStep(state: state, replies: [status(number, message, lookup: lookup)] + resumeHint(state))
+            return DialogueStep(state: state, replies: [([status(number, message, lookup: lookup)] + resumeHint(state)).joined(separator: "\n")])
         }
         if let step = continuePhase(message, state: state, lookup: lookup) { return step }
         return fresh(message, state: DialogueState(), lookup: lookup)

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Where one conversation is: the whole memory of the dialogue between two messages.
 /// Codable, so the Store keeps it as JSON and a restarted program resumes where it was.
 public struct DialogueState: Sendable, Hashable, Codable {
@@ -26,6 +28,9 @@ public struct DialogueState: Sendable, Hashable, Codable {
     public var phase: Phase
     /// The request being put together (问诉求), kept while choosing, collecting and confirming.
     public var draft: Draft?
+
+    /// When the dialogue last moved (the clock of the last message).
+    public var updatedAt: Date?
 
     /// A fresh conversation.
     public init(phase: Phase = .idle, draft: Draft? = nil) {

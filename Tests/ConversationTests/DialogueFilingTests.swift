@@ -186,6 +186,17 @@ import Understanding
         #expect(!h.effects.contains { if case .addProposal = $0 { true } else { false } })
     }
 
+    @Test func anUnfinishedDialogueIsForgottenAfterHalfADay() {
+        var h = DialogueHarness()
+        h.say("电梯坏了", .category("facilities", subtopic: "lift", text: "电梯坏了"))
+        #expect(h.state.draft?.pending == .place)
+        h.now = h.now.addingTimeInterval(13 * 3600)
+        // Would have answered the place question; now it starts a new matter instead.
+        h.say("3栋楼道堆满了杂物", .category("public-space", building: 3, text: "3栋楼道堆满了杂物"))
+        #expect(h.state.draft?.categoryID == "public-space")
+        #expect(h.state.updatedAt == h.now)
+    }
+
     @Test func stateSurvivesAJSONRoundTrip() throws {
         var h = DialogueHarness()
         h.say("电梯坏了", .category("facilities", subtopic: "lift", text: "电梯坏了"))
