@@ -36,16 +36,16 @@ public enum AnswerScanner {
     static let spotWords = landmarkWords + buildingSpotWords
 
     static let dontKnowWords = ["不知道", "不清楚", "不记得", "记不清", "说不清", "不确定", "不晓得", "忘了", "不太清楚", "没注意", "不好说"]
-    static let numerals: Set<Character> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "几", "半", "多", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
-    static let fillers: Set<Character> = ["多", "来", "几", "余", "个"]
+    static let numerals: Set<Unicode.Scalar> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "几", "半", "多", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
+    static let fillers: Set<Unicode.Scalar> = ["多", "来", "几", "余", "个"]
 
     /// "Since when" in `text`: the matched expression (e.g. `三天`, `上周`), or nil.
     /// - Parameter asked: whether "since when" was the question (weaker words count then).
     public static func since(in text: String, asked: Bool = false) -> String? {
-        if let word = sinceWords.first(where: { text.contains($0) && $0.hasPrefix("好几") }) { return word }
+        if let word = sinceWords.first(where: { text.includes($0) && $0.hasPrefix("好几") }) { return word }
         if let run = numberBefore(units: timeUnits, in: text) { return run }
-        if let word = sinceWords.first(where: { text.contains($0) }) { return word }
-        return asked ? weakSinceWords.first { text.contains($0) } : nil
+        if let word = sinceWords.first(where: { text.includes($0) }) { return word }
+        return asked ? weakSinceWords.first { text.includes($0) } : nil
     }
 
     /// "How many households" in `text` (e.g. `二十多户`, `整栋`), or nil.
@@ -53,7 +53,7 @@ public enum AnswerScanner {
     ///   漏水到我家) does not count.
     public static func households(in text: String, asked: Bool = false) -> String? {
         if let run = numberBefore(units: householdUnits, in: text) { return run }
-        return householdWords.first { text.contains($0) && (asked || !["我家", "我们家", "一家"].contains($0)) }
+        return householdWords.first { text.includes($0) && (asked || !["我家", "我们家", "一家"].contains($0)) }
     }
 
     /// The text as residents should read it back: half-width punctuation (from normalisation)
@@ -77,43 +77,50 @@ public enum AnswerScanner {
 
     /// A spot word in `text` (楼道, 东门, 车库 ...), or nil.
     public static func spot(in text: String) -> String? {
-        spotWords.first { text.contains($0) }
+        spotWords.first { text.includes($0) }
     }
 
     /// Whether a spot names a place of the whole estate (东门, 车库), enough to route by.
     public static func isLandmark(_ spot: String) -> Bool {
-        landmarkWords.contains { spot.contains($0) }
+        landmarkWords.contains { spot.includes($0) }
     }
 
     /// Whether the resident says they do not know.
     public static func saysDontKnow(_ text: String) -> Bool {
-        dontKnowWords.contains { text.contains($0) }
+        dontKnowWords.contains { text.includes($0) }
     }
 
     /// Whether the message proposes a solution rather than starting a new matter.
     public static func soundsLikeProposal(_ text: String) -> Bool {
         ["建议", "希望", "最好", "应该", "可以", "能不能", "能否", "要求", "尽快", "方案", "办法", "麻烦", "请", "让", "装", "换", "加"]
-            .contains { text.contains($0) }
+            .contains { text.includes($0) }
     }
 
     /// Finds a run of digits or Chinese numerals (with 多/来/几 fillers) right before one of
     /// `units`, and returns the run and the unit: `3天`, `二十多户`.
     static func numberBefore(units: [String], in text: String) -> String? {
-        let chars = Array(text)
+        // Chinese characters and digits are single scalars: no grapheme breaking needed.
+        let scalars = Array(text.unicodeScalars)
         var index = 0
-        while index < chars.count {
-            guard numerals.contains(chars[index]), !fillers.contains(chars[index]) || chars[index] == "几" else {
+        while index < scalars.count {
+            guard numerals.contains(scalars[index]), !fillers.contains(scalars[index]) || scalars[index] == "几" else {
                 index += 1
                 continue
             }
             var end = index
-            while end < chars.count, numerals.contains(chars[end]) || fillers.contains(chars[end]) { end += 1 }
-            let rest = String(chars[end...])
-            if let unit = units.first(where: { rest.hasPrefix($0) }) {
-                return String(chars[index..<end]) + unit
+            while end < scalars.count, numerals.contains(scalars[end]) || fillers.contains(scalars[end]) { end += 1 }
+            for unit in units {
+                let unitScalars = Array(unit.unicodeScalars)
+                if end + unitScalars.count <= scalars.count, Array(scalars[end..<end + unitScalars.count]) == unitScalars {
+                    var run = String.UnicodeScalarView()
+                    run.append(contentsOf: scalars[index..<end])
+                    run.append(contentsOf: unitScalars)
+                    return String(run)
+                }
             }
             index = end
         }
         return nil
     }
+
 }

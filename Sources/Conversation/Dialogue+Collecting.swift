@@ -27,7 +27,7 @@ extension Dialogue {
         case .offeringCosign(let number):
             guard let draft = state.draft else { return nil }
             let text = message.normalized
-            if ["新建", "单独", "重新登记", "不附议", "另外登记", "不是一回事", "不是同一"].contains(where: { text.contains($0) }) || message.has(MoveID.no) {
+            if ["新建", "单独", "重新登记", "不附议", "另外登记", "不是一回事", "不是同一"].contains(where: { text.includes($0) }) || message.has(MoveID.no) {
                 return file(draft)
             }
             if message.has(MoveID.yes, MoveID.cosign) {

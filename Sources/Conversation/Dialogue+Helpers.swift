@@ -41,8 +41,19 @@ extension Dialogue {
 
     /// Drops surrounding whitespace and trailing punctuation.
     static func trimmed(_ text: String) -> String {
-        var out = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        while let last = out.last, "。.!！?？~～，,、;；".contains(last) { out.removeLast() }
-        return out
+        var scalars = Substring(trimmingSpaces(text)).unicodeScalars[...]
+        while let last = scalars.last, trailingPunctuation.contains(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    static let trailingPunctuation: Set<Unicode.Scalar> = ["。", ".", "!", "！", "?", "？", "~", "～", "，", ",", "、", ";", "；"]
+
+    /// Without leading and trailing white space (ASCII, ideographic space, line breaks).
+    static func trimmingSpaces(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
     }
 }

@@ -156,7 +156,7 @@ extension Dialogue {
         let second = ["2", "二", "第二", "第二个", "后者", "后面", "后一个"]
         if ids.count > 0, first.contains(where: { text == $0 || text.hasPrefix($0 + "个") }) { return ids[0] }
         if ids.count > 1, second.contains(where: { text == $0 || text.hasPrefix($0 + "个") }) { return ids[1] }
-        if let id = ids.first(where: { text.contains(catalog.title(categoryID: $0)) }) { return id }
+        if let id = ids.first(where: { text.includes(catalog.title(categoryID: $0)) }) { return id }
         let label = message.classification.label
         if ids.contains(label) && !message.classification.isAmbiguous { return label }
         return nil

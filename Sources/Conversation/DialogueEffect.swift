@@ -1,5 +1,5 @@
 public import Casework
-public import Foundation
+import Foundation
 
 /// Something the dialogue wants done outside itself. The caller (Office) performs each effect in
 /// the turn's transaction. `fileCase` and `cosign` produce a result the resident must hear (the

@@ -23,8 +23,7 @@ public struct DialogueMessage: Sendable, Hashable {
     /// The normalised text (Simplified Chinese, folded), or the trimmed raw text if Understanding
     /// gave none.
     public var normalized: String {
-        let base = classification.normalizedText.isEmpty ? text : classification.normalizedText
-        return base.trimmingCharacters(in: .whitespacesAndNewlines)
+        Dialogue.trimmingSpaces(classification.normalizedText.isEmpty ? text : classification.normalizedText)
     }
 
     /// The conversation moves detected.

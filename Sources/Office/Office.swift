@@ -12,6 +12,8 @@ public final class Office: TurnHandling {
     let logger: Logger
     /// The rules in use; replaced whole by `reloadRules()`.
     let rules: Mutex<RuleBook>
+    /// Decoded dialogue states (an optimisation; the database stays the truth).
+    let states = StateCache()
 
     /// Creates the office and loads the rules once.
     /// - Parameters:
@@ -40,7 +42,7 @@ public final class Office: TurnHandling {
         let book = ruleBook
         let now = clock()
         return try store.write { tx in
-            let turn = TurnRunner(book: book, tx: tx, now: now, logger: logger)
+            let turn = TurnRunner(book: book, tx: tx, now: now, logger: logger, states: states)
             return try batch.map { try turn.run($0) }
         }
     }

@@ -14,16 +14,16 @@ struct TurnRunner {
     let logger: Logger
     let encoder: JSONEncoder
     let decoder = JSONDecoder()
+    let states: StateCache
 
-    init(book: RuleBook, tx: StoreTransaction, now: Date, logger: Logger) {
+    init(book: RuleBook, tx: StoreTransaction, now: Date, logger: Logger, states: StateCache) {
         self.book = book
+        self.states = states
         self.dialogue = book.dialogue
         self.tx = tx
         self.now = now
         self.logger = logger
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        self.encoder = encoder
+        self.encoder = JSONEncoder()
     }
 
     /// One inbound message: dedupe, store it, classify, converse, apply effects, store replies,
@@ -97,15 +97,18 @@ struct TurnRunner {
             let entry = try tx.enqueue(recipient: note.recipient, text: note.text, kind: note.kind, caseNumber: note.caseNumber, at: now)
             notifications.append(Notification(entry))
         }
-        try tx.saveConversationState(encode(state), conversationID: inbound.conversationID, userID: inbound.userID, at: now)
+        try tx.saveConversationState(encode(state, conversationID: inbound.conversationID), conversationID: inbound.conversationID, userID: inbound.userID, at: now)
         try tx.markProcessed(messageID: messageID, conversationID: inbound.conversationID, seq: seq, at: now)
         return TurnOutcome(inbound: inbound, messageID: messageID, seq: seq, isDuplicate: false, replies: replies, notifications: notifications)
     }
 
     func loadState(_ conversationID: String) throws -> DialogueState {
-        guard let json = try tx.conversationState(conversationID) else { return DialogueState() }
+        guard let json = try tx.conversationState(conversationID), !json.isEmpty else { return DialogueState() }
+        if let cached = states.state(for: conversationID, json: json) { return cached }
         do {
-            return try decoder.decode(DialogueState.self, from: Data(json.utf8))
+            let state = try decoder.decode(DialogueState.self, from: Data(json.utf8))
+            states.remember(state, json: json, for: conversationID)
+            return state
         } catch {
             // A state written by an older version that no longer decodes: start the conversation afresh.
             logger.warning("conversation state unreadable; starting afresh", metadata: ["conversation": "\(conversationID)"])
@@ -113,8 +116,13 @@ struct TurnRunner {
         }
     }
 
-    func encode(_ state: DialogueState) throws -> String {
-        String(decoding: try encoder.encode(state), as: UTF8.self)
+    /// The state as JSON; an idle conversation (the most common) is stored as "" without encoding.
+    func encode(_ state: DialogueState, conversationID: String) throws -> String {
+        if state.isIdle && state.draft == nil { return "" }
+        if let json = states.json(for: conversationID, state: state) { return json }
+        let json = String(decoding: try encoder.encode(state), as: UTF8.self)
+        states.remember(state, json: json, for: conversationID)
+        return json
     }
 
     /// A short, resident-text-free explanation of a classification for staff: the rules that fired.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import GRDB
 
 /// The database: SQLite through GRDB in WAL mode, schema by versioned migrations.

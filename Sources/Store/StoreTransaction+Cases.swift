@@ -1,7 +1,7 @@
 public import Casework
 public import Foundation
 import GRDB
-public import Rules
+import Rules
 
 extension StoreTransaction {
     /// The next case number for `year`: `2026-0001`, `2026-0002` ... (persisted counter).
@@ -106,7 +106,7 @@ extension StoreTransaction {
     }
 
     func fetchCases(_ clause: String, _ arguments: StatementArguments) throws -> [CaseRecord] {
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM cases " + clause, arguments: arguments)
+        let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM cases " + clause), arguments: arguments)
         return try rows.map { row in
             let number: String = row["number"]
             guard let state = CaseState(rawValue: row["state"]), let urgency = Urgency(rawValue: row["urgency"]) else {
@@ -118,7 +118,8 @@ extension StoreTransaction {
                 detail: row["detail"], since: row["since"], households: row["households"], proposal: row["proposal"], urgency: urgency)
             let informedJSON: String = row["informed_user_ids"]
             let informed = (try? JSONDecoder().decode([String].self, from: Data(informedJSON.utf8))) ?? []
-            let cosigners = try String.fetchAll(db, sql: "SELECT user_id FROM cosigners WHERE case_number = ? ORDER BY at, user_id", arguments: [number])
+            let cosigners = try String.fetchAll(
+                db.cachedStatement(sql: "SELECT user_id FROM cosigners WHERE case_number = ? ORDER BY at, user_id"), arguments: [number])
             return CaseRecord(
                 number: number, draft: draft, state: state, filedBy: row["filed_by"], filedAt: row["filed_at"],
                 ownerRole: (row["owner_role"] as String?).flatMap(OwnerRole.init(rawValue:)), ownerUserID: row["owner_user_id"],

@@ -4,32 +4,28 @@ import GRDB
 extension StoreTransaction {
     /// Creates the resident on first sight; updates the name (when given) and last-seen time.
     public func touchResident(userID: String, name: String?, at: Date) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO residents (user_id, name, first_seen, last_seen) VALUES (?, ?, ?, ?)
-                ON CONFLICT (user_id) DO UPDATE SET name = coalesce(excluded.name, residents.name), last_seen = excluded.last_seen
-                """,
-            arguments: [userID, name, at, at])
+        try db.cachedStatement(sql: """
+            INSERT INTO residents (user_id, name, first_seen, last_seen) VALUES (?, ?, ?, ?)
+            ON CONFLICT (user_id) DO UPDATE SET name = coalesce(excluded.name, residents.name), last_seen = excluded.last_seen
+            """).execute(arguments: [userID, name, value(at), value(at)])
     }
 
     /// The resident's name, if known.
     public func residentName(userID: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT name FROM residents WHERE user_id = ?", arguments: [userID])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM residents WHERE user_id = ?"), arguments: [userID])
     }
 
     /// The stored dialogue state of a conversation (JSON), or nil for a new conversation.
     public func conversationState(_ conversationID: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT state FROM conversations WHERE id = ?", arguments: [conversationID])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM conversations WHERE id = ?"), arguments: [conversationID])
     }
 
     /// Saves a conversation's dialogue state (JSON).
     public func saveConversationState(_ state: String, conversationID: String, userID: String, at: Date) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO conversations (id, user_id, state, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
-                """,
-            arguments: [conversationID, userID, state, at])
+        try db.cachedStatement(sql: """
+            INSERT INTO conversations (id, user_id, state, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
+            """).execute(arguments: [conversationID, userID, state, value(at)])
     }
 
     /// Stores one message in or out.
@@ -40,7 +36,7 @@ extension StoreTransaction {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 message.seq, message.id, message.conversationID, message.userID, message.direction.rawValue, message.text,
-                message.at, message.sentAt, message.channel, message.label, message.subtopic, message.score,
+                value(message.at), value(message.sentAt), message.channel, message.label, message.subtopic, message.score,
                 message.explanation, message.meta, message.inReplyTo,
             ])
     }
@@ -54,7 +50,7 @@ extension StoreTransaction {
     /// Records that a message id was processed (the dedupe key).
     public func markProcessed(messageID: String, conversationID: String, seq: Int64, at: Date) throws {
         try db.cachedStatement(sql: "INSERT INTO processed_messages (message_id, conversation_id, seq, processed_at) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [messageID, conversationID, seq, at])
+            .execute(arguments: [messageID, conversationID, seq, value(at)])
     }
 
     /// Forgets dedupe keys processed before `date` (keep at least 7 days). Returns how many.
@@ -82,7 +78,7 @@ extension StoreTransaction {
 
 extension StoredMessage {
     static func fetch(_ db: Database, _ clause: String, _ arguments: StatementArguments) throws -> [StoredMessage] {
-        try Row.fetchAll(db, sql: "SELECT * FROM messages " + clause, arguments: arguments).map { row in
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM messages " + clause), arguments: arguments).map { row in
             StoredMessage(
                 seq: row["seq"], id: row["id"], conversationID: row["conversation_id"], userID: row["user_id"],
                 direction: Direction(rawValue: row["direction"]) ?? .inbound, text: row["text"], at: row["at"],

@@ -7,9 +7,8 @@ extension StoreTransaction {
     @discardableResult
     public func enqueue(recipient: String, text: String, kind: String? = nil, caseNumber: String? = nil, at: Date) throws -> OutboxEntry {
         let seq = try nextSeq()
-        try db.execute(
-            sql: "INSERT INTO outbox (recipient, text, seq, kind, case_number, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [recipient, text, seq, kind, caseNumber, at])
+        try db.cachedStatement(sql: "INSERT INTO outbox (recipient, text, seq, kind, case_number, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [recipient, text, seq, kind, caseNumber, value(at)])
         return OutboxEntry(id: db.lastInsertedRowID, recipient: recipient, text: text, seq: seq, kind: kind, caseNumber: caseNumber, createdAt: at)
     }
 
@@ -41,7 +40,7 @@ extension StoreTransaction {
 
 extension OutboxEntry {
     static func fetch(_ db: Database, _ clause: String, _ arguments: StatementArguments) throws -> [OutboxEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM outbox " + clause, arguments: arguments).map { row in
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM outbox " + clause), arguments: arguments).map { row in
             OutboxEntry(
                 id: row["id"], recipient: row["recipient"], text: row["text"], seq: row["seq"], kind: row["kind"],
                 caseNumber: row["case_number"], createdAt: row["created_at"], deliveredAt: row["delivered_at"])

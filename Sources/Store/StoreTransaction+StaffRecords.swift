@@ -1,5 +1,5 @@
-public import Casework
-public import Foundation
+import Casework
+import Foundation
 import GRDB
 
 extension StoreTransaction {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import GRDB
 
 /// Reading and writing the records inside one transaction. Created by `Store.write` / `read`;
@@ -8,6 +8,9 @@ public final class StoreTransaction {
     public let db: Database
     private var nextSeqValue: Int64?
     private var seqDirty = false
+    /// The last date converted to its database form: a batch's rows all carry the same clock
+    /// time, and GRDB's date formatting is costly.
+    private var lastDate: (date: Date, value: DatabaseValue)?
 
     init(_ db: Database) { self.db = db }
 
@@ -15,7 +18,7 @@ public final class StoreTransaction {
     /// persisted, strictly increasing across restarts.
     public func nextSeq() throws -> Int64 {
         if nextSeqValue == nil {
-            let last = try Int64.fetchOne(db, sql: "SELECT value FROM sequence WHERE name = 'seq'") ?? 0
+            let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM sequence WHERE name = 'seq'")) ?? 0
             nextSeqValue = last + 1
         }
         let value = nextSeqValue!
@@ -27,13 +30,26 @@ public final class StoreTransaction {
     /// The last seq handed out (0 when none).
     public func lastSeq() throws -> Int64 {
         if let nextSeqValue { return nextSeqValue - 1 }
-        return try Int64.fetchOne(db, sql: "SELECT value FROM sequence WHERE name = 'seq'") ?? 0
+        return try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM sequence WHERE name = 'seq'")) ?? 0
+    }
+
+    /// `date` as stored (GRDB's text format), memoised for the last date seen.
+    func value(_ date: Date) -> DatabaseValue {
+        if let lastDate, lastDate.date == date { return lastDate.value }
+        let value = date.databaseValue
+        lastDate = (date, value)
+        return value
+    }
+
+    /// `date` as stored, or NULL.
+    func value(_ date: Date?) -> DatabaseValue {
+        date.map { value($0) } ?? .null
     }
 
     /// Writes the sequence back; called once at the end of the transaction.
     func finish() throws {
         guard seqDirty, let nextSeqValue else { return }
-        try db.execute(sql: "UPDATE sequence SET value = ? WHERE name = 'seq'", arguments: [nextSeqValue - 1])
+        try db.cachedStatement(sql: "UPDATE sequence SET value = ? WHERE name = 'seq'").execute(arguments: [nextSeqValue - 1])
         seqDirty = false
     }
 }
