@@ -12,7 +12,6 @@ struct TurnRunner {
     let tx: StoreTransaction
     let now: Date
     let logger: Logger
-    let encoder: JSONEncoder
     let decoder = JSONDecoder()
     let states: StateCache
 
@@ -23,7 +22,6 @@ struct TurnRunner {
         self.tx = tx
         self.now = now
         self.logger = logger
-        self.encoder = JSONEncoder()
     }
 
     /// One inbound message: dedupe, store it, classify, converse, apply effects, store replies,
@@ -120,7 +118,7 @@ struct TurnRunner {
     func encode(_ state: DialogueState, conversationID: String) throws -> String {
         if state.isIdle && state.draft == nil { return "" }
         if let json = states.json(for: conversationID, state: state) { return json }
-        let json = String(decoding: try encoder.encode(state), as: UTF8.self)
+        let json = state.jsonString()
         states.remember(state, json: json, for: conversationID)
         return json
     }

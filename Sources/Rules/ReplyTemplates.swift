@@ -37,27 +37,25 @@ public struct ReplyTemplates: Sendable, Hashable {
 
     /// Replaces `{name}` placeholders in `template`.
     public static func fill(_ template: String, _ values: [String: String]) -> String {
-        guard template.contains("{") else { return template }
-        var out = ""
-        out.reserveCapacity(template.utf8.count)
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "}") else {
-                out += rest[open...]
-                return out
+        // Works on scalars: `{`, `}` and placeholder names are ASCII; no grapheme breaking needed.
+        let scalars = template.unicodeScalars
+        guard scalars.contains("{") else { return template }
+        var out = String.UnicodeScalarView()
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "{", let close = scalars[index...].firstIndex(of: "}") {
+                let name = String(scalars[scalars.index(after: index)..<close])
+                if isPlaceholderName(name) {
+                    if let value = values[name] { out.append(contentsOf: value.unicodeScalars) }
+                    index = scalars.index(after: close)
+                    continue
+                }
             }
-            let name = String(rest[afterOpen..<close])
-            if Self.isPlaceholderName(name) {
-                out += values[name] ?? ""
-            } else {
-                out += rest[open...close]
-            }
-            rest = rest[rest.index(after: close)...]
+            out.append(scalar)
+            index = scalars.index(after: index)
         }
-        out += rest
-        return out
+        return String(out)
     }
 
     /// The placeholder names used in `template`.
