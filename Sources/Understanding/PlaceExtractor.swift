@@ -22,29 +22,41 @@ public enum PlaceExtractor {
 
     /// The place and case numbers written in normalised `text`.
     public static func extract(from text: String) -> (place: Place, caseNumbers: [String]) {
-        guard text.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) }) else { return (Place(), []) }
+        // Which markers occur decides which patterns can match at all.
+        var hasDash = false, hasBuilding = false, hasUnit = false, hasRoom = false, hasArea = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "-": hasDash = true
+            case "栋", "幢", "#", "楼", "座": hasBuilding = true
+            case "单": hasUnit = true
+            case "室", "房": hasRoom = true
+            case "区", "苑", "院": hasArea = true
+            default: break
+            }
+        }
         var place = Place()
+        guard hasDash || hasBuilding || hasUnit || hasRoom || hasArea else { return (place, []) }
         func string(_ range: Range<String.Index>?) -> Substring? { range.map { text[$0] } }
 
-        let caseNumbers = caseNumber.allMatches(in: text).compactMap { string($0[1]).map(String.init) }
-        if let m = triple.allMatches(in: text).first {
+        let caseNumbers = hasDash ? caseNumber.allMatches(in: text).compactMap { string($0[1]).map(String.init) } : []
+        if hasDash, let m = triple.allMatches(in: text).first {
             place.building = string(m[1]).flatMap(ChineseNumber.value)
             place.unit = string(m[2]).flatMap(ChineseNumber.value)
             place.room = string(m[3]).map(String.init)
-        } else if let m = building.allMatches(in: text).first {
+        } else if hasBuilding, let m = building.allMatches(in: text).first {
             place.building = string(m[1]).flatMap(ChineseNumber.value)
-        } else if let m = pair.allMatches(in: text).first {
+        } else if hasDash, let m = pair.allMatches(in: text).first {
             place.building = string(m[1]).flatMap(ChineseNumber.value)
             place.room = string(m[2]).map(String.init)
         }
         if place.building == 0 { place.building = nil }
-        if place.unit == nil, let m = unit.allMatches(in: text).first {
+        if place.unit == nil, hasUnit, let m = unit.allMatches(in: text).first {
             place.unit = string(m[1]).flatMap(ChineseNumber.value)
         }
-        if place.room == nil, let m = room.allMatches(in: text).first {
+        if place.room == nil, hasBuilding || hasUnit || hasRoom, let m = room.allMatches(in: text).first {
             place.room = string(m[1] ?? m[2]).map(String.init)
         }
-        if let m = area.allMatches(in: text).first {
+        if hasArea, let m = area.allMatches(in: text).first {
             // Letters were lower-cased by normalisation; estates write them upper-case (A区).
             place.area = string(m[1]).map { $0.first?.isASCII == true ? $0.uppercased() : String($0) }
         }
