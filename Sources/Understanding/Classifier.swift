@@ -69,22 +69,18 @@ public struct Classifier: Sendable {
         let c = compiled
         let hits = c.matcher.matches(in: bytes)
         var fired: [Int] = []
-        var candidates: [Int32] = c.alwaysRunPatterns
         for literal in hits {
             for r in c.keywordRulesByLiteral[literal] { fired.append(Int(r)) }
-            candidates += c.patternsByLiteral[literal]
         }
-        if candidates.count > 1 { candidates.sort() }
+        let candidates = candidatePatterns(hits)
         let matchData = PCREMatchData()
         var excludedGroups: [Int] = []
-        var previous: Int32 = -1
-        for p in candidates where p != previous {
-            previous = p
+        for p in candidates {
             let pattern = c.patterns[Int(p)]
             guard pattern.regex.matches(bytes, using: matchData) else { continue }
             if let rule = pattern.rule {
                 fired.append(rule)
-            } else if excludedGroups.last != pattern.group {
+            } else if !excludedGroups.contains(pattern.group) {
                 excludedGroups.append(pattern.group)
             }
         }
@@ -95,6 +91,32 @@ public struct Classifier: Sendable {
         }
         fired.sort()
         return fired
+    }
+
+    /// Literal hits, candidate patterns and fired rules for one normalised text (for figures).
+    func matchStatistics(_ bytes: UnsafeBufferPointer<UInt8>) -> (hits: Int, candidates: Int, fired: Int) {
+        let hits = compiled.matcher.matches(in: bytes)
+        return (hits.count, candidatePatterns(hits).count, firedRules(in: bytes).count)
+    }
+
+    /// The patterns to run: those that always run, and those whose every prefilter clause has a
+    /// literal among `hits`. Each at most once.
+    func candidatePatterns(_ hits: [Int]) -> [Int32] {
+        let c = compiled
+        var candidates: [Int32] = c.alwaysRunPatterns
+        var masks = [UInt8](repeating: 0, count: c.patterns.count)
+        for literal in hits {
+            for ref in c.clausesByLiteral[literal] {
+                let p = Int(ref.pattern)
+                let before = masks[p]
+                let after = before | ref.bit
+                if after != before {
+                    masks[p] = after
+                    if after == c.fullClauseMasks[p] { candidates.append(ref.pattern) }
+                }
+            }
+        }
+        return candidates
     }
 
     /// The rules of group `g` that fire once its exclusions' spans are blanked out.

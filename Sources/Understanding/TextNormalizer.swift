@@ -16,27 +16,9 @@ public struct TextNormalizer: Sendable {
     /// Normalises `text`.
     public func normalize(_ text: String) -> NormalizedText {
         var s = text
-        if !Self.isNFKCStable(s) { s = s.precomposedStringWithCompatibilityMapping }
+        s = CompatibilityMapping.apply(s)
         if let converter { s = converter.convert(s) }
         return Self.foldAndSetAside(s)
-    }
-
-    /// True when every scalar is one NFKC leaves alone and that cannot combine with a neighbour,
-    /// so the Foundation call can be skipped (checked exhaustively in the tests).
-    static func isNFKCStable(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars where !isNFKCStable(scalar.value) { return false }
-        return true
-    }
-
-    static func isNFKCStable(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x20...0x7E, 0x4E00...0x9FFF, 0x3001...0x3002, 0x3008...0x3011, 0x2018...0x2019, 0x201C...0x201D, 0x2014, 0xB7, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF:
-            true
-        case 0x09, 0x0A, 0x0D:
-            true
-        default:
-            false
-        }
     }
 
     /// Lower-cases ASCII, turns control characters and whitespace runs into one space, trims,
