@@ -85,9 +85,21 @@ public struct Classifier: Sendable {
             }
         }
         if !excludedGroups.isEmpty {
-            let excluded = Set(excludedGroups)
-            fired.removeAll { excluded.contains(c.rules[$0].group) }
-            for g in excluded { fired += firedRules(ofGroup: g, in: bytes, matchData: matchData) }
+            // Blanking only removes text: the rules to check again are those that fired and the
+            // patterns that were candidates.
+            var recheck: [Int] = []
+            fired.removeAll { r in
+                guard excludedGroups.contains(c.rules[r].group) else { return false }
+                recheck.append(r)
+                return true
+            }
+            for p in candidates {
+                let pattern = c.patterns[Int(p)]
+                if let rule = pattern.rule, excludedGroups.contains(pattern.group), !recheck.contains(rule) { recheck.append(rule) }
+            }
+            for g in excludedGroups {
+                fired += firedRules(ofGroup: g, among: recheck.filter { c.rules[$0].group == g }, in: bytes, matchData: matchData)
+            }
         }
         fired.sort()
         return fired
@@ -119,8 +131,8 @@ public struct Classifier: Sendable {
         return candidates
     }
 
-    /// The rules of group `g` that fire once its exclusions' spans are blanked out.
-    private func firedRules(ofGroup g: Int, in bytes: UnsafeBufferPointer<UInt8>, matchData: PCREMatchData) -> [Int] {
+    /// Those of `rules` (of group `g`) that fire once the group's exclusions' spans are blanked out.
+    private func firedRules(ofGroup g: Int, among rules: [Int], in bytes: UnsafeBufferPointer<UInt8>, matchData: PCREMatchData) -> [Int] {
         let c = compiled
         var blank = [Bool](repeating: false, count: bytes.count)
         for p in c.groups[g].exclusions {
@@ -137,7 +149,7 @@ public struct Classifier: Sendable {
             if !blank[i] { blanked.append(b) } else if b & 0xC0 != 0x80 { blanked.append(0x20) }
         }
         return blanked.withUnsafeBufferPointer { text in
-            c.groups[g].rules.filter { r in
+            rules.filter { r in
                 switch c.rules[r].matcher {
                 case .keyword(let literal): Self.contains(text, literal)
                 case .pattern(let p): c.patterns[p].regex.matches(text, using: matchData)

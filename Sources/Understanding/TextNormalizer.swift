@@ -37,9 +37,9 @@ public struct TextNormalizer: Sendable {
                 continue
             }
             i += 1
-            if c.properties.isWhitespace || c.value < 0x20 || (0x7F...0x9F).contains(c.value) {
+            if Self.isWhitespace(c) || c.value < 0x20 || (0x7F...0x9F).contains(c.value) {
                 // control characters other than whitespace are dropped, whitespace folds
-                if c.properties.isWhitespace { pendingSpace = true }
+                if Self.isWhitespace(c) { pendingSpace = true }
                 continue
             }
             if c.value == 0x200B || c.value == 0xFEFF { continue }  // zero-width space, BOM
@@ -54,13 +54,21 @@ public struct TextNormalizer: Sendable {
         return NormalizedText(text: String(out), stickers: stickers)
     }
 
+    /// Unicode White_Space, without a property lookup.
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
     private static func stickerEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
         var hasCJK = false
         var j = start + 1
         while j < scalars.count, j - start <= 9 {
             let c = scalars[j]
             if c == "]" { return hasCJK && j > start + 1 ? j : nil }
-            if c == "[" || c.properties.isWhitespace { return nil }
+            if c == "[" || isWhitespace(c) { return nil }
             if (0x4E00...0x9FFF).contains(c.value) { hasCJK = true }
             j += 1
         }
