@@ -7,12 +7,20 @@ public struct LiteralMatcher: Sendable {
     public let literals: [String]
     private let byteClass: [UInt16]
     private let classCount: Int
-    private let transitions: [Int32]
+    /// The dense automaton, `stateCount x classCount`, in 16 bits when the states fit (half the
+    /// memory, so the hot rows stay in cache), otherwise in 32 bits.
+    private let transitions16: [UInt16]
+    private let transitions32: [UInt32]
     private let outputStart: [Int32]
     private let outputs: [Int32]
 
     /// Builds the automaton. Empty literals never match.
     public init(_ literals: [String]) {
+        self.init(literals, compactLimit: Int(UInt16.max))
+    }
+
+    /// `compactLimit`: most states for the 16-bit table (tests lower it to exercise the 32-bit one).
+    init(_ literals: [String], compactLimit: Int) {
         self.literals = literals
         var classOf = [UInt16](repeating: 0, count: 256)
         var nextClass: UInt16 = 1
@@ -89,7 +97,13 @@ public struct LiteralMatcher: Sendable {
 
         byteClass = classOf
         classCount = classes
-        transitions = table
+        if stateCount <= compactLimit {
+            transitions16 = table.map { UInt16(truncatingIfNeeded: $0) }
+            transitions32 = []
+        } else {
+            transitions16 = []
+            transitions32 = table.map { UInt32(truncatingIfNeeded: $0) }
+        }
         outputStart = start
         outputs = flat
     }
@@ -97,51 +111,16 @@ public struct LiteralMatcher: Sendable {
     /// Number of automaton states (for figures).
     public var stateCount: Int { outputStart.count - 1 }
 
-    /// Calls `body` with the id of every literal occurrence in `bytes`, in order of where the
-    /// occurrence ends (the same id may come several times).
-    public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
-        scan(bytes, body)
-    }
-
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
-        transitions.withUnsafeBufferPointer { table in
-            byteClass.withUnsafeBufferPointer { classes in
-                outputStart.withUnsafeBufferPointer { start in
-                    var state = 0
-                    let width = classCount
-                    for b in bytes {
-                        state = Int(table[state * width + Int(classes[Int(b)])])
-                        let lo = Int(start[state]), hi = Int(start[state + 1])
-                        if lo != hi {
-                            for k in lo..<hi { body(Int(outputs[k])) }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    /// Number of byte classes (for figures).
+    public var byteClassCount: Int { classCount }
 
     /// The distinct ids of literals found in `bytes`, ascending.
     public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var found: [Int] = []
-        transitions.withUnsafeBufferPointer { table in
-            byteClass.withUnsafeBufferPointer { classes in
-                outputStart.withUnsafeBufferPointer { start in
-                    outputs.withUnsafeBufferPointer { outputs in
-                        var state = 0
-                        let width = classCount
-                        for b in bytes {
-                            state = Int(table[state &* width &+ Int(classes[Int(b)])])
-                            let lo = Int(start[state]), hi = Int(start[state &+ 1])
-                            var k = lo
-                            while k < hi {
-                                found.append(Int(outputs[k]))
-                                k &+= 1
-                            }
-                        }
-                    }
-                }
-            }
+        if transitions32.isEmpty {
+            transitions16.withUnsafeBufferPointer { collect(bytes, table: $0, into: &found) }
+        } else {
+            transitions32.withUnsafeBufferPointer { collect(bytes, table: $0, into: &found) }
         }
         if found.count > 1 {
             found.sort()
@@ -153,6 +132,27 @@ public struct LiteralMatcher: Sendable {
             found.removeLast(found.count - unique)
         }
         return found
+    }
+
+    @inline(__always)
+    private func collect<State: FixedWidthInteger>(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<State>, into found: inout [Int]) {
+        byteClass.withUnsafeBufferPointer { classes in
+            outputStart.withUnsafeBufferPointer { start in
+                outputs.withUnsafeBufferPointer { outputs in
+                    var state = 0
+                    let width = classCount
+                    for b in bytes {
+                        state = Int(table[state &* width &+ Int(classes[Int(b)])])
+                        var k = Int(start[state])
+                        let hi = Int(start[state &+ 1])
+                        while k < hi {
+                            found.append(Int(outputs[k]))
+                            k &+= 1
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The distinct ids of literals found in `text`.
