@@ -97,12 +97,15 @@ public struct LiteralMatcher: Sendable {
 
         byteClass = classOf
         classCount = classes
-        if stateCount <= compactLimit {
-            transitions16 = table.map { UInt16(truncatingIfNeeded: $0) }
+        // Each entry carries, in its top bit, whether the target state has outputs, so the scan
+        // only looks at `outputStart` when something was found.
+        let hasOutput = (0..<stateCount).map { start[$0] != start[$0 + 1] }
+        if stateCount <= min(compactLimit, Int(UInt16.max >> 1)) {
+            transitions16 = table.map { UInt16(truncatingIfNeeded: $0) | (hasOutput[Int($0)] ? 0x8000 : 0) }
             transitions32 = []
         } else {
             transitions16 = []
-            transitions32 = table.map { UInt32(truncatingIfNeeded: $0) }
+            transitions32 = table.map { UInt32(truncatingIfNeeded: $0) | (hasOutput[Int($0)] ? 0x8000_0000 : 0) }
         }
         outputStart = start
         outputs = flat
@@ -135,19 +138,23 @@ public struct LiteralMatcher: Sendable {
     }
 
     @inline(__always)
-    private func collect<State: FixedWidthInteger>(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<State>, into found: inout [Int]) {
+    private func collect<State: FixedWidthInteger & UnsignedInteger>(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<State>, into found: inout [Int]) {
         byteClass.withUnsafeBufferPointer { classes in
             outputStart.withUnsafeBufferPointer { start in
                 outputs.withUnsafeBufferPointer { outputs in
+                    let flag = State(1) << (State.bitWidth - 1)
                     var state = 0
                     let width = classCount
                     for b in bytes {
-                        state = Int(table[state &* width &+ Int(classes[Int(b)])])
-                        var k = Int(start[state])
-                        let hi = Int(start[state &+ 1])
-                        while k < hi {
-                            found.append(Int(outputs[k]))
-                            k &+= 1
+                        let entry = table[state &* width &+ Int(classes[Int(b)])]
+                        state = Int(entry & ~flag)
+                        if entry & flag != 0 {
+                            var k = Int(start[state])
+                            let hi = Int(start[state &+ 1])
+                            while k < hi {
+                                found.append(Int(outputs[k]))
+                                k &+= 1
+                            }
                         }
                     }
                 }

@@ -70,7 +70,7 @@ public struct TextNormalizer: Sendable {
             if (0x80...0x9F).contains(value) || value == 0x200B || value == 0xFEFF { continue }  // C1 controls, zero-width space, BOM
             if pendingSpace, !out.isEmpty { out.append(0x20) }
             pendingSpace = false
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            for k in start..<i { out.append(bytes[k]) }
         }
         return NormalizedText(text: String(decoding: out, as: UTF8.self), stickers: stickers)
     }
