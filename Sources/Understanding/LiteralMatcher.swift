@@ -32,54 +32,54 @@ public struct LiteralMatcher: Sendable {
         }
         let classes = Int(nextClass)
 
-        // Trie.
-        var children: [[Int32]] = [[Int32](repeating: -1, count: classes)]
+        // Trie: children as sibling lists (the dense rows come later).
+        var firstChild: [Int32] = [-1]
+        var nextSibling: [Int32] = [-1]
+        var classOfState: [UInt16] = [0]
         var own: [[Int32]] = [[]]
         for (id, literal) in literals.enumerated() where !literal.isEmpty {
             var state = 0
             for b in literal.utf8 {
-                let c = Int(classOf[Int(b)])
-                if children[state][c] < 0 {
-                    children[state][c] = Int32(children.count)
-                    children.append([Int32](repeating: -1, count: classes))
+                let c = classOf[Int(b)]
+                var child = firstChild[state]
+                while child >= 0, classOfState[Int(child)] != c { child = nextSibling[Int(child)] }
+                if child < 0 {
+                    child = Int32(firstChild.count)
+                    firstChild.append(-1)
+                    nextSibling.append(firstChild[state])
+                    classOfState.append(c)
                     own.append([])
+                    firstChild[state] = child
                 }
-                state = Int(children[state][c])
+                state = Int(child)
             }
             own[state].append(Int32(id))
         }
 
-        // Breadth-first: failure links, dense transitions, merged outputs.
-        let stateCount = children.count
+        // Breadth-first: each row starts as its failure state's row, then its own children.
+        let stateCount = firstChild.count
         var table = [Int32](repeating: 0, count: stateCount * classes)
         var fail = [Int32](repeating: 0, count: stateCount)
         var merged = own
-        var queue: [Int] = []
+        var queue: [Int] = [0]
         queue.reserveCapacity(stateCount)
-        for c in 0..<classes {
-            let child = children[0][c]
-            if child >= 0 {
-                table[c] = child
-                fail[Int(child)] = 0
-                queue.append(Int(child))
-            } else {
-                table[c] = 0
-            }
-        }
         var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            merged[state] += merged[Int(fail[state])]
-            for c in 0..<classes {
-                let child = children[state][c]
-                let viaFail = table[Int(fail[state]) * classes + c]
-                if child >= 0 {
+        table.withUnsafeMutableBufferPointer { table in
+            while head < queue.count {
+                let state = queue[head]
+                head += 1
+                if state != 0 {
+                    let f = Int(fail[state])
+                    if !merged[f].isEmpty { merged[state] += merged[f] }
+                    for c in 0..<classes { table[state * classes + c] = table[f * classes + c] }
+                }
+                var child = firstChild[state]
+                while child >= 0 {
+                    let c = Int(classOfState[Int(child)])
+                    fail[Int(child)] = state == 0 ? 0 : table[Int(fail[state]) * classes + c]
                     table[state * classes + c] = child
-                    fail[Int(child)] = viaFail
                     queue.append(Int(child))
-                } else {
-                    table[state * classes + c] = viaFail
+                    child = nextSibling[Int(child)]
                 }
             }
         }
