@@ -24,6 +24,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip the measurements without the prefilter.")
     var skipUnfiltered = false
 
+    @Flag(name: .long, help: "List the patterns most often run without matching.")
+    var wasted = false
+
     func run() throws {
         let directory = URL(fileURLWithPath: rules)
         var messages = Benchmark.sampleMessages
@@ -55,6 +58,13 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "normalisation alone: %.0f messages/s", normalization))
         let stats = Benchmark.prefilterStatistics(of: classifier, on: messages)
         print(String(format: "per message: %.1f literal hits, %.1f patterns run, %.1f rules fired", stats.hits, stats.candidates, stats.fired))
+        if wasted {
+            for w in Benchmark.wastedPatterns(of: classifier, on: messages, limit: 15) {
+                print("  run \(w.runs), matched \(w.matches): \(w.pattern)")
+            }
+        }
+        let stages = Benchmark.stageTimes(of: classifier, on: messages)
+        print("per message: " + stages.map { String(format: "%@ %.0f ns", $0.stage, $0.nanoseconds) }.joined(separator: ", "))
         let base = Benchmark.throughput(of: classifier, on: messages, for: duration)
         print(String(format: "classification: %.0f messages/s (one thread)", base))
         if !skipUnfiltered {
