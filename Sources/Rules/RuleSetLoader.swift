@@ -96,7 +96,12 @@ public struct RuleSetLoader {
     /// Examples whose expected label or sub-topic names nothing in the rule set.
     public func exampleDiagnostics(of ruleSet: RuleSet) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let labels = Set(ruleSet.allCategories.map(\.id) + ["none", "emergency"])
+        // Ids of files that did not parse still count, so one broken file does not cascade.
+        var labels = Set(ruleSet.allCategories.map(\.id) + ["none", "emergency"])
+        for kind in [CategoryKind.discussable, .nonDiscussable] {
+            labels.formUnion(RuleSet.requiredIDs[kind] ?? [])
+            labels.formUnion(yamlFiles(in: kind.rawValue).map { String($0.dropLast(5)) })
+        }
         for category in ruleSet.allCategories {
             for example in category.examples where !labels.contains(example.label) {
                 diagnostics.append(diagnostic("example label '\(example.label)' is not a category id, 'emergency' or 'none'", at: example.location, file: category.file))

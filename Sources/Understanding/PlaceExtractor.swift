@@ -9,8 +9,10 @@ public enum PlaceExtractor {
     private static let triple = try! PCREPattern("(?<![\\d-])(\\d{1,3})-(\\d{1,2})-(\\d{2,4})(?![\\d-])")
     /// 12-301: building, room.
     private static let pair = try! PCREPattern("(?<![\\d-])(\\d{1,3})-(\\d{3,4})(?![\\d-])")
-    /// 3栋, 三号楼, 3#, 3幢, 3座, 3号楼栋.
-    private static let building = try! PCREPattern(notAfterNumber + number + " ?(?:号楼|栋|幢|#|号?座)")
+    /// 3栋, 三号楼, 3#, 3幢, 3座. Not counts or questions: 两栋楼, 哪一栋, 这一栋, 每栋, 几栋.
+    private static let building = try! PCREPattern(
+        "(?<![\\d零〇一二两三四五六七八九十百哪几每这那整同多好])(\\d{1,3}|(?!两 ?(?:栋|幢|座))[零〇一二两三四五六七八九十百]{1,5})"
+            + " ?(?:号楼|栋|幢|#|号?座)")
     /// 五单元, 2单元.
     private static let unit = try! PCREPattern(notAfterNumber + number + " ?单元")
     /// A room after a building or unit (3栋501, 2单元501室), or a number followed by 室.
@@ -22,29 +24,41 @@ public enum PlaceExtractor {
 
     /// The place and case numbers written in normalised `text`.
     public static func extract(from text: String) -> (place: Place, caseNumbers: [String]) {
-        guard text.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) }) else { return (Place(), []) }
+        // Which markers occur decides which patterns can match at all.
+        var hasDash = false, hasBuilding = false, hasUnit = false, hasRoom = false, hasArea = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "-": hasDash = true
+            case "栋", "幢", "#", "楼", "座": hasBuilding = true
+            case "单": hasUnit = true
+            case "室", "房": hasRoom = true
+            case "区", "苑", "院": hasArea = true
+            default: break
+            }
+        }
         var place = Place()
+        guard hasDash || hasBuilding || hasUnit || hasRoom || hasArea else { return (place, []) }
         func string(_ range: Range<String.Index>?) -> Substring? { range.map { text[$0] } }
 
-        let caseNumbers = caseNumber.allMatches(in: text).compactMap { string($0[1]).map(String.init) }
-        if let m = triple.allMatches(in: text).first {
+        let caseNumbers = hasDash ? caseNumber.allMatches(in: text).compactMap { string($0[1]).map(String.init) } : []
+        if hasDash, let m = triple.allMatches(in: text).first {
             place.building = string(m[1]).flatMap(ChineseNumber.value)
             place.unit = string(m[2]).flatMap(ChineseNumber.value)
             place.room = string(m[3]).map(String.init)
-        } else if let m = building.allMatches(in: text).first {
+        } else if hasBuilding, let m = building.allMatches(in: text).first {
             place.building = string(m[1]).flatMap(ChineseNumber.value)
-        } else if let m = pair.allMatches(in: text).first {
+        } else if hasDash, let m = pair.allMatches(in: text).first {
             place.building = string(m[1]).flatMap(ChineseNumber.value)
             place.room = string(m[2]).map(String.init)
         }
         if place.building == 0 { place.building = nil }
-        if place.unit == nil, let m = unit.allMatches(in: text).first {
+        if place.unit == nil, hasUnit, let m = unit.allMatches(in: text).first {
             place.unit = string(m[1]).flatMap(ChineseNumber.value)
         }
-        if place.room == nil, let m = room.allMatches(in: text).first {
+        if place.room == nil, hasBuilding || hasUnit || hasRoom, let m = room.allMatches(in: text).first {
             place.room = string(m[1] ?? m[2]).map(String.init)
         }
-        if let m = area.allMatches(in: text).first {
+        if hasArea, let m = area.allMatches(in: text).first {
             // Letters were lower-cased by normalisation; estates write them upper-case (A区).
             place.area = string(m[1]).map { $0.first?.isASCII == true ? $0.uppercased() : String($0) }
         }
