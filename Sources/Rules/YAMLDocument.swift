@@ -21,7 +21,8 @@ public struct YAMLDocument {
     /// - Returns: the document (nil when the YAML does not parse) and the syntax errors.
     public static func parse(_ text: String, path: String) -> (document: YAMLDocument?, diagnostics: [Diagnostic]) {
         do {
-            let root = try Yams.compose(yaml: text)
+            // The basic resolver: no implicit typing by regular expressions (numbers are read by the loaders).
+            let root = try Yams.compose(yaml: text, .basic)
             return (YAMLDocument(path: path, text: text, root: root), [])
         } catch let error as YamlError {
             return (nil, [Self.diagnostic(for: error, path: path, text: text)])

@@ -40,6 +40,22 @@ public enum Benchmark {
         return Double(count) / elapsed.seconds
     }
 
+    /// Per message on average: literal hits, candidate patterns run by PCRE2, rules fired.
+    public static func prefilterStatistics(of classifier: Classifier, on messages: [String]) -> (hits: Double, candidates: Double, fired: Double) {
+        var hits = 0, candidates = 0, fired = 0
+        for message in messages {
+            var text = classifier.normalizer.normalize(message).text
+            text.withUTF8 { bytes in
+                let stats = classifier.matchStatistics(bytes)
+                hits += stats.hits
+                candidates += stats.candidates
+                fired += stats.fired
+            }
+        }
+        let n = Double(max(messages.count, 1))
+        return (Double(hits) / n, Double(candidates) / n, Double(fired) / n)
+    }
+
     /// Median wall time of `runs` executions of `body`.
     public static func medianTime(runs: Int, _ body: () throws -> Void) rethrows -> Duration {
         let clock = ContinuousClock()

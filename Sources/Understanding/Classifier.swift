@@ -69,36 +69,70 @@ public struct Classifier: Sendable {
         let c = compiled
         let hits = c.matcher.matches(in: bytes)
         var fired: [Int] = []
-        var candidates: [Int32] = c.alwaysRunPatterns
         for literal in hits {
             for r in c.keywordRulesByLiteral[literal] { fired.append(Int(r)) }
-            candidates += c.patternsByLiteral[literal]
         }
-        if candidates.count > 1 { candidates.sort() }
+        let candidates = candidatePatterns(hits)
         let matchData = PCREMatchData()
         var excludedGroups: [Int] = []
-        var previous: Int32 = -1
-        for p in candidates where p != previous {
-            previous = p
+        for p in candidates {
             let pattern = c.patterns[Int(p)]
             guard pattern.regex.matches(bytes, using: matchData) else { continue }
             if let rule = pattern.rule {
                 fired.append(rule)
-            } else if excludedGroups.last != pattern.group {
+            } else if !excludedGroups.contains(pattern.group) {
                 excludedGroups.append(pattern.group)
             }
         }
         if !excludedGroups.isEmpty {
-            let excluded = Set(excludedGroups)
-            fired.removeAll { excluded.contains(c.rules[$0].group) }
-            for g in excluded { fired += firedRules(ofGroup: g, in: bytes, matchData: matchData) }
+            // Blanking only removes text: the rules to check again are those that fired and the
+            // patterns that were candidates.
+            var recheck: [Int] = []
+            fired.removeAll { r in
+                guard excludedGroups.contains(c.rules[r].group) else { return false }
+                recheck.append(r)
+                return true
+            }
+            for p in candidates {
+                let pattern = c.patterns[Int(p)]
+                if let rule = pattern.rule, excludedGroups.contains(pattern.group), !recheck.contains(rule) { recheck.append(rule) }
+            }
+            for g in excludedGroups {
+                fired += firedRules(ofGroup: g, among: recheck.filter { c.rules[$0].group == g }, in: bytes, matchData: matchData)
+            }
         }
         fired.sort()
         return fired
     }
 
-    /// The rules of group `g` that fire once its exclusions' spans are blanked out.
-    private func firedRules(ofGroup g: Int, in bytes: UnsafeBufferPointer<UInt8>, matchData: PCREMatchData) -> [Int] {
+    /// Literal hits, candidate patterns and fired rules for one normalised text (for figures).
+    func matchStatistics(_ bytes: UnsafeBufferPointer<UInt8>) -> (hits: Int, candidates: Int, fired: Int) {
+        let hits = compiled.matcher.matches(in: bytes)
+        return (hits.count, candidatePatterns(hits).count, firedRules(in: bytes).count)
+    }
+
+    /// The patterns to run: those that always run, and those whose every prefilter clause has a
+    /// literal among `hits`. Each at most once.
+    func candidatePatterns(_ hits: [Int]) -> [Int32] {
+        let c = compiled
+        var candidates: [Int32] = c.alwaysRunPatterns
+        var masks = [UInt8](repeating: 0, count: c.patterns.count)
+        for literal in hits {
+            for ref in c.clausesByLiteral[literal] {
+                let p = Int(ref.pattern)
+                let before = masks[p]
+                let after = before | ref.bit
+                if after != before {
+                    masks[p] = after
+                    if after == c.fullClauseMasks[p] { candidates.append(ref.pattern) }
+                }
+            }
+        }
+        return candidates
+    }
+
+    /// Those of `rules` (of group `g`) that fire once the group's exclusions' spans are blanked out.
+    private func firedRules(ofGroup g: Int, among rules: [Int], in bytes: UnsafeBufferPointer<UInt8>, matchData: PCREMatchData) -> [Int] {
         let c = compiled
         var blank = [Bool](repeating: false, count: bytes.count)
         for p in c.groups[g].exclusions {
@@ -115,7 +149,7 @@ public struct Classifier: Sendable {
             if !blank[i] { blanked.append(b) } else if b & 0xC0 != 0x80 { blanked.append(0x20) }
         }
         return blanked.withUnsafeBufferPointer { text in
-            c.groups[g].rules.filter { r in
+            rules.filter { r in
                 switch c.rules[r].matcher {
                 case .keyword(let literal): Self.contains(text, literal)
                 case .pattern(let p): c.patterns[p].regex.matches(text, using: matchData)

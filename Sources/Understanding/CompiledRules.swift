@@ -31,6 +31,12 @@ final class CompiledRules: Sendable {
         var location: SourceLocation?
     }
 
+    /// One prefilter clause of one pattern.
+    struct ClauseRef: Sendable {
+        var pattern: Int32
+        var bit: UInt8
+    }
+
     struct Pattern: Sendable {
         var regex: PCREPattern
         var group: Int
@@ -45,8 +51,10 @@ final class CompiledRules: Sendable {
     let matcher: LiteralMatcher
     /// For each literal of `matcher`: the keyword rules it fires.
     let keywordRulesByLiteral: [[Int32]]
-    /// For each literal of `matcher`: the patterns it makes candidates.
-    let patternsByLiteral: [[Int32]]
+    /// For each literal of `matcher`: the (pattern, clause bit) pairs it satisfies.
+    let clausesByLiteral: [[ClauseRef]]
+    /// For each pattern: the bits of all its clauses (0 for a pattern that always runs).
+    let fullClauseMasks: [UInt8]
     /// Patterns with no usable literal: run on every message.
     let alwaysRunPatterns: [Int32]
     let emergencyGroup: Int?
@@ -64,7 +72,8 @@ final class CompiledRules: Sendable {
         patterns = builder.patterns
         matcher = LiteralMatcher(builder.literals)
         keywordRulesByLiteral = builder.keywordRulesByLiteral
-        patternsByLiteral = builder.patternsByLiteral
+        clausesByLiteral = builder.clausesByLiteral
+        fullClauseMasks = builder.fullClauseMasks
         alwaysRunPatterns = builder.alwaysRunPatterns
         emergencyGroup = builder.groups.firstIndex { if case .category(.emergency) = $0.kind { true } else { false } }
         self.usesPrefilter = usesPrefilter
@@ -90,7 +99,8 @@ final class CompiledRules: Sendable {
         var literals: [String] = []
         var literalIndex: [String: Int] = [:]
         var keywordRulesByLiteral: [[Int32]] = []
-        var patternsByLiteral: [[Int32]] = []
+        var clausesByLiteral: [[ClauseRef]] = []
+        var fullClauseMasks: [UInt8] = []
         var alwaysRunPatterns: [Int32] = []
         var diagnostics: [Diagnostic] = []
 
@@ -148,10 +158,14 @@ final class CompiledRules: Sendable {
             }
             let p = patterns.count
             patterns.append(Pattern(regex: regex, group: g, rule: r))
-            if usesPrefilter, let required = RequiredLiterals.derive(from: rule.regex) {
-                for text in Set(required) { patternsByLiteral[literal(text)].append(Int32(p)) }
+            if usesPrefilter, let clauses = RequiredLiterals.clauses(of: rule.regex) {
+                for (k, clause) in clauses.enumerated() {
+                    for text in clause { clausesByLiteral[literal(text)].append(ClauseRef(pattern: Int32(p), bit: 1 << UInt8(k))) }
+                }
+                fullClauseMasks.append(UInt8((1 << clauses.count) - 1))
             } else {
                 alwaysRunPatterns.append(Int32(p))
+                fullClauseMasks.append(0)
             }
             return p
         }
@@ -162,7 +176,7 @@ final class CompiledRules: Sendable {
             literals.append(text)
             literalIndex[text] = i
             keywordRulesByLiteral.append([])
-            patternsByLiteral.append([])
+            clausesByLiteral.append([])
             return i
         }
     }

@@ -124,13 +124,33 @@ public struct LiteralMatcher: Sendable {
     /// The distinct ids of literals found in `bytes`, ascending.
     public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var found: [Int] = []
-        scan(bytes) { found.append($0) }
+        transitions.withUnsafeBufferPointer { table in
+            byteClass.withUnsafeBufferPointer { classes in
+                outputStart.withUnsafeBufferPointer { start in
+                    outputs.withUnsafeBufferPointer { outputs in
+                        var state = 0
+                        let width = classCount
+                        for b in bytes {
+                            state = Int(table[state &* width &+ Int(classes[Int(b)])])
+                            let lo = Int(start[state]), hi = Int(start[state &+ 1])
+                            var k = lo
+                            while k < hi {
+                                found.append(Int(outputs[k]))
+                                k &+= 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
         if found.count > 1 {
             found.sort()
-            var unique: [Int] = []
-            unique.reserveCapacity(found.count)
-            for id in found where unique.last != id { unique.append(id) }
-            return unique
+            var unique = 1
+            for i in 1..<found.count where found[i] != found[unique - 1] {
+                found[unique] = found[i]
+                unique += 1
+            }
+            found.removeLast(found.count - unique)
         }
         return found
     }

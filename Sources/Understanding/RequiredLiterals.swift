@@ -1,14 +1,28 @@
-/// Derives, from a regular expression, literals of which at least one must occur in any text
-/// the expression matches; used as a prefilter in front of PCRE2. Conservative: whenever the
-/// expression holds something this reader does not follow (inline options, lookarounds,
-/// backreferences, \Q...\E), or some alternative has no mandatory literal, it returns nil and the
-/// pattern runs on every message.
+/// Derives, from a regular expression, literals that must occur in any text the expression
+/// matches; used as a prefilter in front of PCRE2. The result is a list of clauses, each a set of
+/// literals of which at least one occurs in every match (so every clause must be satisfied).
+/// Conservative: whenever the expression holds something this reader does not follow (inline
+/// options, backreferences, \Q...\E), or some alternative has no mandatory literal, there is no
+/// clause and the pattern runs on every message.
 enum RequiredLiterals {
-    /// The literals (any one of them occurs in every match), or nil.
-    static func derive(from regex: String) -> [String]? {
+    /// At most this many clauses are kept per pattern, the most selective first.
+    static let maximumClauses = 6
+
+    /// The clauses of `regex`, most selective first, or nil when nothing is required.
+    static func clauses(of regex: String) -> [[String]]? {
         var parser = Parser(Array(regex.unicodeScalars))
         guard let node = parser.parseAlternation(), parser.isAtEnd, !parser.failed else { return nil }
-        return required(node).map { Array(Set($0)).sorted() }
+        var result: [[String]] = []
+        for clause in clauses(node).map({ Array(Set($0)).sorted() }) where !result.contains(clause) {
+            result.append(clause)
+        }
+        result.sort { better($0, than: $1) }
+        return result.isEmpty ? nil : Array(result.prefix(maximumClauses))
+    }
+
+    /// The single most selective clause, or nil.
+    static func derive(from regex: String) -> [String]? {
+        clauses(of: regex)?.first
     }
 
     /// A parsed expression, reduced to what matters here.
@@ -27,20 +41,20 @@ enum RequiredLiterals {
         case repeated(Node)
     }
 
-    private static func required(_ node: Node) -> [String]? {
+    private static func clauses(_ node: Node) -> [[String]] {
         switch node {
         case .alternation(let branches):
-            var all: [String] = []
+            var union: [String] = []
             for branch in branches {
-                guard let literals = required(branch) else { return nil }
-                all += literals
+                guard let best = clauses(branch).min(by: { better($0, than: $1) }) else { return [] }
+                union += best
             }
-            return all
+            return [union]
         case .sequence(let items):
-            var candidates: [[String]] = []
+            var result: [[String]] = []
             var run = String.UnicodeScalarView()
             func flush() {
-                if !run.isEmpty { candidates.append([String(run)]) }
+                if !run.isEmpty { result.append([String(run)]) }
                 run = String.UnicodeScalarView()
             }
             for item in items {
@@ -57,19 +71,19 @@ enum RequiredLiterals {
                     run.append(contentsOf: literal.unicodeScalars)
                 case .group(let inner), .repeated(let inner):
                     flush()
-                    if let literals = required(inner) { candidates.append(literals) }
+                    result += clauses(inner)
                 default:
                     flush()
                 }
             }
             flush()
-            return candidates.max { better($1, than: $0) }
+            return result
         case .literal(let scalar):
-            return [String(scalar)]
+            return [[String(scalar)]]
         case .group(let inner), .repeated(let inner):
-            return required(inner)
+            return clauses(inner)
         case .opaque, .zeroWidth:
-            return nil
+            return []
         }
     }
 

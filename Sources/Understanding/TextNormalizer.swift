@@ -16,27 +16,9 @@ public struct TextNormalizer: Sendable {
     /// Normalises `text`.
     public func normalize(_ text: String) -> NormalizedText {
         var s = text
-        if !Self.isNFKCStable(s) { s = s.precomposedStringWithCompatibilityMapping }
+        s = CompatibilityMapping.apply(s)
         if let converter { s = converter.convert(s) }
         return Self.foldAndSetAside(s)
-    }
-
-    /// True when every scalar is one NFKC leaves alone and that cannot combine with a neighbour,
-    /// so the Foundation call can be skipped (checked exhaustively in the tests).
-    static func isNFKCStable(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars where !isNFKCStable(scalar.value) { return false }
-        return true
-    }
-
-    static func isNFKCStable(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x20...0x7E, 0x4E00...0x9FFF, 0x3001...0x3002, 0x3008...0x3011, 0x2018...0x2019, 0x201C...0x201D, 0x2014, 0xB7, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF:
-            true
-        case 0x09, 0x0A, 0x0D:
-            true
-        default:
-            false
-        }
     }
 
     /// Lower-cases ASCII, turns control characters and whitespace runs into one space, trims,
@@ -55,9 +37,9 @@ public struct TextNormalizer: Sendable {
                 continue
             }
             i += 1
-            if c.properties.isWhitespace || c.value < 0x20 || (0x7F...0x9F).contains(c.value) {
+            if Self.isWhitespace(c) || c.value < 0x20 || (0x7F...0x9F).contains(c.value) {
                 // control characters other than whitespace are dropped, whitespace folds
-                if c.properties.isWhitespace { pendingSpace = true }
+                if Self.isWhitespace(c) { pendingSpace = true }
                 continue
             }
             if c.value == 0x200B || c.value == 0xFEFF { continue }  // zero-width space, BOM
@@ -72,13 +54,21 @@ public struct TextNormalizer: Sendable {
         return NormalizedText(text: String(out), stickers: stickers)
     }
 
+    /// Unicode White_Space, without a property lookup.
+    static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
     private static func stickerEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
         var hasCJK = false
         var j = start + 1
         while j < scalars.count, j - start <= 9 {
             let c = scalars[j]
             if c == "]" { return hasCJK && j > start + 1 ? j : nil }
-            if c == "[" || c.properties.isWhitespace { return nil }
+            if c == "[" || isWhitespace(c) { return nil }
             if (0x4E00...0x9FFF).contains(c.value) { hasCJK = true }
             j += 1
         }

@@ -50,6 +50,8 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "rule load + compile: %.1f ms median of 9 (YAML load alone %.1f ms)", loadTime.seconds * 1000, parseTime.seconds * 1000))
         let normalization = Benchmark.normalizationThroughput(classifier.normalizer, on: messages, for: duration / 2)
         print(String(format: "normalisation alone: %.0f messages/s", normalization))
+        let stats = Benchmark.prefilterStatistics(of: classifier, on: messages)
+        print(String(format: "per message: %.1f literal hits, %.1f patterns run, %.1f rules fired", stats.hits, stats.candidates, stats.fired))
         let base = Benchmark.throughput(of: classifier, on: messages, for: duration)
         print(String(format: "classification: %.0f messages/s (one thread)", base))
         let unfiltered = try Classifier(rules: ruleSet, usesPrefilter: false)

@@ -33,6 +33,14 @@ import Testing
         #expect(RequiredLiterals.derive(from: regex) == ["堵"])
     }
 
+    @Test func everyMandatoryPartIsAClause() {
+        #expect(RequiredLiterals.clauses(of: "消防(通道|车道).{0,8}(堵|占|停)") == [["消防"], ["车道", "通道"], ["停", "占", "堵"]])
+        #expect(RequiredLiterals.clauses(of: "(坏|裂)(了|的)") == [["坏", "裂"], ["了", "的"]])
+        // An alternation contributes one clause: the best of each branch, together.
+        #expect(RequiredLiterals.clauses(of: "电梯.{0,3}坏|楼道灯") == [["楼道灯", "电梯"]])
+        #expect(RequiredLiterals.clauses(of: "a?b?") == nil)
+    }
+
     @Test(arguments: [
         ".{0,4}", "\\d+", "[a-z]+", "a?", "a*", "(?i)abc", "(a)\\1", "\\Qabc\\E", "电梯|.+",
         "(?#c)abc", "a{0,3}", "(unclosed", "",

@@ -37,15 +37,38 @@ import Testing
         #expect(normalizer.normalize(" \u{3000}\t").text.isEmpty)
     }
 
-    /// The shortcut that skips Foundation's NFKC must never change a result.
-    @Test func nfkcStableScalarsAreReallyStable() {
+    /// The shortcuts that skip Foundation's NFKC must never change a result.
+    @Test func knownStableScalarsAreReallyStable() {
         var unstable: [UInt32] = []
-        for v in UInt32(0)...0x1FFFF where TextNormalizer.isNFKCStable(v) {
+        for v in UInt32(0)...0x1FFFF where CompatibilityMapping.isKnownStable(v) {
             guard let scalar = Unicode.Scalar(v) else { continue }
             let s = String(scalar)
-            if s.precomposedStringWithCompatibilityMapping != s { unstable.append(v) }
+            if s.precomposedStringWithCompatibilityMapping != s || scalar.properties.canonicalCombiningClass != .notReordered { unstable.append(v) }
         }
         #expect(unstable.isEmpty)
+    }
+
+    @Test func cachedVerdictsNeverComposeWithANeighbour() {
+        // Every BMP character judged stable stays itself after a base letter, a Chinese
+        // character and a Hangul syllable, and in front of them.
+        var wrong: [UInt32] = []
+        for v in UInt32(0)...0xFFFF where CompatibilityMapping.computeIsStable(v) {
+            let c = String(Unicode.Scalar(v)!)
+            for text in ["e" + c, "가" + c, "中" + c, c + "e", c + "\u{301}a"] where text.unicodeScalars.count == 2 || text.hasSuffix("a") {
+                let mapped = CompatibilityMapping.apply(text)
+                if mapped != text.precomposedStringWithCompatibilityMapping { wrong.append(v) }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(20).map { String($0, radix: 16) })")
+    }
+
+    @Test func fullWidthFormsMapLikeNFKC() {
+        for v in UInt32(0xFF01)...0xFF5E {
+            let s = String(Unicode.Scalar(v)!)
+            #expect(CompatibilityMapping.apply(s) == s.precomposedStringWithCompatibilityMapping)
+        }
+        let mixed = "３栋，ＡＢ！\u{3000}①…"
+        #expect(CompatibilityMapping.apply(mixed) == mixed.precomposedStringWithCompatibilityMapping)
     }
 
     /// The shortcut that skips OpenCC agrees with OpenCC on mixed text.
