@@ -28,10 +28,16 @@ struct EffectPerformer {
             return .filed(try file(draft))
         case .cosign(let number):
             guard var record = try tx.caseRecord(number: number), record.state.isOpen else { return .failed }
-            if try tx.addCosigner(caseNumber: number, userID: inbound.userID, at: now) {
-                try tx.appendEvent(CaseEvent(caseNumber: number, kind: .cosigned, actor: inbound.userID, at: now))
-            }
+            let isNew = try tx.addCosigner(caseNumber: number, userID: inbound.userID, at: now)
             record.cosigners = try tx.caseRecord(number: number)?.cosigners ?? record.cosigners
+            if isNew {
+                try tx.appendEvent(CaseEvent(caseNumber: number, kind: .cosigned, actor: inbound.userID, at: now))
+                // The resident who filed it hears that others share the concern.
+                notifications.append(PendingNotification(
+                    recipient: record.filedBy,
+                    text: replies.render("notify_cosigned", ["number": number, "count": String(record.cosigners.count + 1)]),
+                    kind: "cosigned", caseNumber: number))
+            }
             return .cosigned(CaseSummary(record))
         case .addProposal(let number, let text):
             guard var record = try tx.caseRecord(number: number) else { return nil }

@@ -50,6 +50,7 @@ extension ReplyTemplates {
         keys["notify_new_case"] = ["number", "category", "summary", "accept_within", "place", "owner"]
         keys["notify_emergency"] = ["place", "title", "number", "user"]
         keys["notify_handoff"] = ["user"]
+        keys["notify_cosigned"] = ["number", "count"]
         return keys
     }()
 

@@ -104,6 +104,8 @@ import Understanding
         #expect(offer.replies[0].text.contains("2026-0001"))
         let done = try h.say("附议", user: "u2")
         #expect(done.replies[0].text.contains("2位"))
+        #expect(done.notifications.map(\.recipientUserID) == ["u1"])
+        #expect(try h.office.pendingNotifications(for: "u1").count == 1)
         let (record, count, events) = try h.store.read { tx in
             (try tx.caseRecord(number: "2026-0001"), try tx.cases(where: "").count, try tx.events(caseNumber: "2026-0001"))
         }
