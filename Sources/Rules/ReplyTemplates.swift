@@ -4,7 +4,11 @@ public import Foundation
 /// `{placeholders}` filled in when a reply is rendered. Staff reword replies there, not in code.
 public struct ReplyTemplates: Sendable, Hashable {
     /// Template text by key.
-    public var templates: [String: String]
+    public var templates: [String: String] {
+        didSet { parsed = Self.parse(templates) }
+    }
+    /// The templates cut into text and placeholders once, so rendering is only concatenation.
+    private var parsed: [String: [Segment]]
     /// When staff answer a handoff (转人工), as minutes after midnight in `timeZone`.
     public var officeHours: ClosedRange<Int>
     /// The office's time zone (the clock is UTC; replies speak local time).
@@ -20,6 +24,7 @@ public struct ReplyTemplates: Sendable, Hashable {
         timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!
     ) {
         self.templates = templates
+        self.parsed = Self.parse(templates)
         self.officeHours = officeHours
         self.timeZone = timeZone
     }
@@ -28,8 +33,51 @@ public struct ReplyTemplates: Sendable, Hashable {
     /// A placeholder without a value is left out; a missing key renders as `[key]` so that a
     /// broken template shows up in transcripts instead of crashing (lint catches it first).
     public func render(_ key: String, _ values: [String: String] = [:]) -> String {
-        guard let template = templates[key] else { return "[\(key)]" }
-        return Self.fill(template, values)
+        guard let segments = parsed[key] else { return "[\(key)]" }
+        if segments.count == 1, case .text(let text) = segments[0] { return text }
+        var out = ""
+        for segment in segments {
+            switch segment {
+            case .text(let text): out += text
+            case .placeholder(let name): if let value = values[name] { out += value }
+            }
+        }
+        return out
+    }
+
+    /// A piece of a template.
+    enum Segment: Sendable, Hashable {
+        case text(String)
+        case placeholder(String)
+    }
+
+    static func parse(_ templates: [String: String]) -> [String: [Segment]] {
+        templates.mapValues(segments)
+    }
+
+    /// Cuts a template into text and `{placeholder}` segments.
+    static func segments(_ template: String) -> [Segment] {
+        let scalars = template.unicodeScalars
+        var out: [Segment] = []
+        var text = String.UnicodeScalarView()
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == "{", let close = scalars[index...].firstIndex(of: "}") {
+                let name = String(scalars[scalars.index(after: index)..<close])
+                if isPlaceholderName(name) {
+                    if !text.isEmpty { out.append(.text(String(text))) }
+                    text = String.UnicodeScalarView()
+                    out.append(.placeholder(name))
+                    index = scalars.index(after: close)
+                    continue
+                }
+            }
+            text.append(scalar)
+            index = scalars.index(after: index)
+        }
+        if !text.isEmpty || out.isEmpty { out.append(.text(String(text))) }
+        return out
     }
 
     /// Whether the set has a template for `key`.
@@ -37,25 +85,7 @@ public struct ReplyTemplates: Sendable, Hashable {
 
     /// Replaces `{name}` placeholders in `template`.
     public static func fill(_ template: String, _ values: [String: String]) -> String {
-        // Works on scalars: `{`, `}` and placeholder names are ASCII; no grapheme breaking needed.
-        let scalars = template.unicodeScalars
-        guard scalars.contains("{") else { return template }
-        var out = String.UnicodeScalarView()
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            if scalar == "{", let close = scalars[index...].firstIndex(of: "}") {
-                let name = String(scalars[scalars.index(after: index)..<close])
-                if isPlaceholderName(name) {
-                    if let value = values[name] { out.append(contentsOf: value.unicodeScalars) }
-                    index = scalars.index(after: close)
-                    continue
-                }
-            }
-            out.append(scalar)
-            index = scalars.index(after: index)
-        }
-        return String(out)
+        ReplyTemplates(["t": template]).render("t", values)
     }
 
     /// The placeholder names used in `template`.
