@@ -6,17 +6,15 @@ import Rules
 extension StoreTransaction {
     /// The next case number for `year`: `2026-0001`, `2026-0002` ... (persisted counter).
     public func nextCaseNumber(year: Int) throws -> String {
-        let last = try Int.fetchOne(db, sql: "SELECT last FROM case_counters WHERE year = ?", arguments: [year]) ?? 0
-        try db.execute(
-            sql: "INSERT INTO case_counters (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last",
-            arguments: [year, last + 1])
+        let last = try Int.fetchOne(db.cachedStatement(sql: "SELECT last FROM case_counters WHERE year = ?"), arguments: [year]) ?? 0
+        try db.cachedStatement(sql: "INSERT INTO case_counters (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last")
+            .execute(arguments: [year, last + 1])
         return String(format: "%04d-%04d", year, last + 1)
     }
 
     /// Inserts a new case (its co-signers too) and a `filed` event.
     public func insertCase(_ record: CaseRecord) throws {
-        try db.execute(sql: "INSERT INTO cases (\(Self.caseColumns.joined(separator: ", "))) VALUES (\(Self.caseColumns.map { _ in "?" }.joined(separator: ", ")))",
-                       arguments: Self.caseArguments(record, updatedAt: record.filedAt))
+        try db.cachedStatement(sql: Self.insertCaseSQL).execute(arguments: Self.caseArguments(record, updatedAt: record.filedAt))
         for userID in record.cosigners { try addCosigner(caseNumber: record.number, userID: userID, at: record.filedAt) }
         try appendEvent(CaseEvent(caseNumber: record.number, kind: .filed, actor: record.filedBy, at: record.filedAt, toState: record.state))
     }
@@ -24,9 +22,8 @@ extension StoreTransaction {
     /// Writes every field of an existing case (not its co-signers or events).
     /// - Throws: `StoreError.unknownCase` when there is no such case.
     public func updateCase(_ record: CaseRecord, at: Date) throws {
-        let columns = Self.caseColumns.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")
         let values = Array(Self.caseValues(record, updatedAt: at).dropFirst()) + [record.number]
-        try db.execute(sql: "UPDATE cases SET \(columns) WHERE number = ?", arguments: StatementArguments(values))
+        try db.cachedStatement(sql: Self.updateCaseSQL).execute(arguments: StatementArguments(values))
         if db.changesCount == 0 { throw StoreError.unknownCase(record.number) }
     }
 
@@ -59,15 +56,15 @@ extension StoreTransaction {
     /// Adds a co-signer (附议). Returns false when the user had already co-signed.
     @discardableResult
     public func addCosigner(caseNumber: String, userID: String, at: Date) throws -> Bool {
-        try db.execute(sql: "INSERT OR IGNORE INTO cosigners (case_number, user_id, at) VALUES (?, ?, ?)", arguments: [caseNumber, userID, at])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO cosigners (case_number, user_id, at) VALUES (?, ?, ?)")
+            .execute(arguments: [caseNumber, userID, value(at)])
         return db.changesCount > 0
     }
 
     /// Appends an event to a case's history.
     public func appendEvent(_ event: CaseEvent) throws {
-        try db.execute(
-            sql: "INSERT INTO case_events (case_number, kind, actor, at, note, from_state, to_state) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            arguments: [event.caseNumber, event.kind.rawValue, event.actor, event.at, event.note, event.fromState?.rawValue, event.toState?.rawValue])
+        try db.cachedStatement(sql: "INSERT INTO case_events (case_number, kind, actor, at, note, from_state, to_state) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [event.caseNumber, event.kind.rawValue, event.actor, value(event.at), event.note, event.fromState?.rawValue, event.toState?.rawValue])
     }
 
     /// A case's history, oldest first.
@@ -88,6 +85,10 @@ extension StoreTransaction {
         "follower_user_id", "informed_user_ids", "routing_reason", "needs_triage", "accept_by", "resolve_by", "is_overdue",
         "rating", "rating_comment", "related_case_number", "updated_at",
     ]
+
+    static let insertCaseSQL =
+        "INSERT INTO cases (\(caseColumns.joined(separator: ", "))) VALUES (\(caseColumns.map { _ in "?" }.joined(separator: ", ")))"
+    static let updateCaseSQL = "UPDATE cases SET \(caseColumns.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")) WHERE number = ?"
 
     static func caseArguments(_ r: CaseRecord, updatedAt: Date) -> StatementArguments {
         StatementArguments(caseValues(r, updatedAt: updatedAt))
