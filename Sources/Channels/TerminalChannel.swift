@@ -13,13 +13,16 @@ public struct TerminalChannel {
     public var readLine: () -> String?
     /// Writes text (already with its line breaks) and flushes.
     public var write: (String) -> Void
+    /// Said once when an interactive session starts (a greeting and the menu).
+    public var banner: String?
 
     /// Creates a terminal channel.
     public init(
         office: any TurnHandling, userID: String, userName: String?, isInteractive: Bool, style: TerminalStyle,
         readLine: @escaping () -> String? = { Swift.readLine(strippingNewline: true) },
-        write: @escaping (String) -> Void
+        write: @escaping (String) -> Void, banner: String? = nil
     ) {
+        self.banner = banner
         self.office = office
         self.userID = userID
         self.userName = userName
@@ -34,6 +37,7 @@ public struct TerminalChannel {
     public func run() throws {
         if isInteractive {
             write(style.note("商量办公室小助手（输入 /quit 退出）") + "\n")
+            if let banner { write(style.reply(banner) + "\n") }
         }
         while true {
             try showNotifications()

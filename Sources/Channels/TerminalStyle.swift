@@ -21,8 +21,10 @@ public struct TerminalStyle: Sendable {
     /// The prompt shown before the resident types.
     public func prompt(_ name: String) -> String { paint("\(name)> ", "1;36") }
 
-    /// One reply of the assistant.
-    public func reply(_ text: String) -> String { paint("助手：", "1;32") + text }
+    /// One reply of the assistant; its further lines are indented under the first.
+    public func reply(_ text: String) -> String {
+        paint("助手：", "1;32") + text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n      ")
+    }
 
     /// A notification from the outbox.
     public func notification(_ text: String) -> String { paint("【通知】", "1;33") + text }

@@ -3,6 +3,7 @@ import Channels
 import Foundation
 import Logging
 import Office
+import Rules
 
 #if canImport(Glibc)
 import Glibc
@@ -34,7 +35,13 @@ struct ChatCommand: ParsableCommand {
         let channel = TerminalChannel(
             office: office, userID: user, userName: name, isInteractive: interactive,
             style: TerminalStyle.detect(environment: ProcessInfo.processInfo.environment),
-            write: { text in FileHandle.standardOutput.write(Data(text.utf8)) })
+            write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+            banner: interactive ? Self.banner(office.ruleBook.replies, name: name) : nil)
         try channel.run()
+    }
+
+    /// The greeting and the menu, from the reply templates.
+    static func banner(_ replies: ReplyTemplates, name: String?) -> String {
+        replies.render("greeting", ["name": name.map { "，\($0)" } ?? ""]) + "\n" + replies.render("menu")
     }
 }
