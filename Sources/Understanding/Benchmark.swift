@@ -80,22 +80,28 @@ public enum Benchmark {
 
     /// The patterns most often run in vain (candidates that do not match), for rule authors and
     /// for tuning the prefilter: (pattern, times run, times matched).
-    public static func wastedPatterns(of classifier: Classifier, on messages: [String], limit: Int = 10) -> [(pattern: String, runs: Int, matches: Int)] {
+    public static func wastedPatterns(of classifier: Classifier, on messages: [String], limit: Int = 10) -> [(pattern: String, runs: Int, matches: Int, nanoseconds: Double)] {
         let c = classifier.compiled
+        let clock = ContinuousClock()
         var runs = [Int](repeating: 0, count: c.patterns.count)
         var matches = [Int](repeating: 0, count: c.patterns.count)
+        var time = [Duration](repeating: .zero, count: c.patterns.count)
         let matchData = PCREMatchData()
         for message in messages {
             var text = classifier.normalizer.normalize(message).text
             text.withUTF8 { bytes in
                 for p in classifier.candidatePatterns(c.matcher.matches(in: bytes)) {
                     runs[Int(p)] += 1
-                    if c.patterns[Int(p)].regex.matches(bytes, using: matchData) { matches[Int(p)] += 1 }
+                    let start = clock.now
+                    var matched = false
+                    for _ in 0..<20 { matched = c.patterns[Int(p)].regex.matches(bytes, using: matchData) }
+                    time[Int(p)] += (clock.now - start) / 20
+                    if matched { matches[Int(p)] += 1 }
                 }
             }
         }
-        return c.patterns.indices.sorted { runs[$0] - matches[$0] > runs[$1] - matches[$1] }.prefix(limit)
-            .map { (c.patterns[$0].regex.source, runs[$0], matches[$0]) }
+        return c.patterns.indices.sorted { time[$0] > time[$1] }.prefix(limit)
+            .map { (c.patterns[$0].regex.source, runs[$0], matches[$0], time[$0].seconds * 1e9 / Double(messages.count)) }
     }
 
     /// Median wall time of `runs` executions of `body`.
