@@ -27,7 +27,7 @@ public struct Classifier: Sendable {
     public var figures: String {
         let keywords = compiled.rules.filter { if case .keyword = $0.matcher { true } else { false } }.count
         return "\(compiled.groups.count) rule groups, \(keywords) keywords, \(compiled.patterns.count) patterns "
-            + "(\(compiled.alwaysRunPatterns.count) always run), \(compiled.matcher.stateCount) automaton states x \(compiled.matcher.byteClassCount) byte classes"
+            + "(\(compiled.alwaysRunPatterns.count) always run), \(compiled.matcher.stateCount) automaton states over \(compiled.matcher.alphabetSize) characters"
     }
 
     /// Classifies raw bytes, as they come from a terminal or a gateway.
