@@ -62,6 +62,15 @@ final class CompiledRules: Sendable {
     /// Patterns with no usable literal: run on every message.
     let alwaysRunPatterns: [Int32]
     let emergencyGroup: Int?
+    /// Groups that are discussable or non-discussable categories, and the move groups.
+    let categoryGroups: [Int]
+    let moveGroups: [Int]
+    let moveGroupFlags: [Bool]
+    /// The category kind of each group (nil for moves).
+    let categoryKinds: [CategoryKind?]
+    /// Where each group's sub-topic scores start in one flat array; one more entry at the end.
+    let subtopicOffsets: [Int]
+    var subtopicCount: Int { subtopicOffsets.last ?? 0 }
     let usesPrefilter: Bool
 
     /// Compiles `ruleSet`; every pattern that does not compile becomes a diagnostic.
@@ -80,6 +89,14 @@ final class CompiledRules: Sendable {
         fullClauseMasks = builder.fullClauseMasks
         alwaysRunPatterns = builder.alwaysRunPatterns
         emergencyGroup = builder.groups.firstIndex { if case .category(.emergency) = $0.kind { true } else { false } }
+        let kinds: [CategoryKind?] = builder.groups.map { if case .category(let kind) = $0.kind { kind } else { nil } }
+        categoryKinds = kinds
+        categoryGroups = kinds.indices.filter { kinds[$0] == .discussable || kinds[$0] == .nonDiscussable }
+        moveGroups = kinds.indices.filter { kinds[$0] == nil }
+        moveGroupFlags = kinds.map { $0 == nil }
+        var offsets = [0]
+        for group in builder.groups { offsets.append(offsets.last! + group.subtopicIDs.count) }
+        subtopicOffsets = offsets
         self.usesPrefilter = usesPrefilter
     }
 
