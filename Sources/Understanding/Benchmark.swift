@@ -56,6 +56,48 @@ public enum Benchmark {
         return (Double(hits) / n, Double(candidates) / n, Double(fired) / n)
     }
 
+    /// Nanoseconds per message spent in each stage (normalise, literal scan, rules fired,
+    /// decision, places), each measured on its own over `messages`.
+    public static func stageTimes(of classifier: Classifier, on messages: [String], rounds: Int = 50) -> [(stage: String, nanoseconds: Double)] {
+        let clock = ContinuousClock()
+        let normalized = messages.map { classifier.normalizer.normalize($0).text }
+        var checksum = 0
+        func time(_ body: () -> Void) -> Double {
+            let start = clock.now
+            for _ in 0..<rounds { body() }
+            return (clock.now - start).seconds * 1e9 / Double(rounds * messages.count)
+        }
+        let normalize = time { for m in messages { checksum &+= classifier.normalizer.normalize(m).text.utf8.count } }
+        let scan = time { for var t in normalized { checksum &+= t.withUTF8 { classifier.compiled.matcher.matches(in: $0).count } } }
+        let fire = time { for var t in normalized { checksum &+= t.withUTF8 { classifier.firedRules(in: $0).count } } }
+        let fired = normalized.map { var t = $0; return t.withUTF8 { classifier.firedRules(in: $0) } }
+        let decide = time { for f in fired { checksum &+= classifier.decide(f).candidates.count } }
+        let places = time { for t in normalized { checksum &+= PlaceExtractor.extract(from: t).place.building ?? 0 } }
+        let whole = time { for m in messages { checksum &+= classifier.classify(m).evidence.count } }
+        if checksum == -1 { print("") }
+        return [("normalise", normalize), ("literal scan", scan), ("rules fired (scan + PCRE2)", fire), ("decide", decide), ("places", places), ("whole classify", whole)]
+    }
+
+    /// The patterns most often run in vain (candidates that do not match), for rule authors and
+    /// for tuning the prefilter: (pattern, times run, times matched).
+    public static func wastedPatterns(of classifier: Classifier, on messages: [String], limit: Int = 10) -> [(pattern: String, runs: Int, matches: Int)] {
+        let c = classifier.compiled
+        var runs = [Int](repeating: 0, count: c.patterns.count)
+        var matches = [Int](repeating: 0, count: c.patterns.count)
+        let matchData = PCREMatchData()
+        for message in messages {
+            var text = classifier.normalizer.normalize(message).text
+            text.withUTF8 { bytes in
+                for p in classifier.candidatePatterns(c.matcher.matches(in: bytes)) {
+                    runs[Int(p)] += 1
+                    if c.patterns[Int(p)].regex.matches(bytes, using: matchData) { matches[Int(p)] += 1 }
+                }
+            }
+        }
+        return c.patterns.indices.sorted { runs[$0] - matches[$0] > runs[$1] - matches[$1] }.prefix(limit)
+            .map { (c.patterns[$0].regex.source, runs[$0], matches[$0]) }
+    }
+
     /// Median wall time of `runs` executions of `body`.
     public static func medianTime(runs: Int, _ body: () throws -> Void) rethrows -> Duration {
         let clock = ContinuousClock()

@@ -27,7 +27,7 @@ public struct Classifier: Sendable {
     public var figures: String {
         let keywords = compiled.rules.filter { if case .keyword = $0.matcher { true } else { false } }.count
         return "\(compiled.groups.count) rule groups, \(keywords) keywords, \(compiled.patterns.count) patterns "
-            + "(\(compiled.alwaysRunPatterns.count) always run), \(compiled.matcher.stateCount) automaton states"
+            + "(\(compiled.alwaysRunPatterns.count) always run), \(compiled.matcher.stateCount) automaton states x \(compiled.matcher.byteClassCount) byte classes"
     }
 
     /// Classifies raw bytes, as they come from a terminal or a gateway.
@@ -76,12 +76,13 @@ public struct Classifier: Sendable {
         let matchData = PCREMatchData()
         var excludedGroups: [Int] = []
         for p in candidates {
-            let pattern = c.patterns[Int(p)]
-            guard pattern.regex.matches(bytes, using: matchData) else { continue }
-            if let rule = pattern.rule {
-                fired.append(rule)
-            } else if !excludedGroups.contains(pattern.group) {
-                excludedGroups.append(pattern.group)
+            guard c.patterns[Int(p)].regex.matches(bytes, using: matchData) else { continue }
+            for owner in c.patterns[Int(p)].owners {
+                if let rule = owner.rule {
+                    fired.append(rule)
+                } else if !excludedGroups.contains(owner.group) {
+                    excludedGroups.append(owner.group)
+                }
             }
         }
         if !excludedGroups.isEmpty {
@@ -94,8 +95,9 @@ public struct Classifier: Sendable {
                 return true
             }
             for p in candidates {
-                let pattern = c.patterns[Int(p)]
-                if let rule = pattern.rule, excludedGroups.contains(pattern.group), !recheck.contains(rule) { recheck.append(rule) }
+                for owner in c.patterns[Int(p)].owners {
+                    if let rule = owner.rule, excludedGroups.contains(owner.group), !recheck.contains(rule) { recheck.append(rule) }
+                }
             }
             for g in excludedGroups {
                 fired += firedRules(ofGroup: g, among: recheck.filter { c.rules[$0].group == g }, in: bytes, matchData: matchData)

@@ -7,30 +7,45 @@ import Synchronization
 enum CompatibilityMapping {
     /// NFKC of `text`.
     static func apply(_ text: String) -> String {
-        var needsMapping = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if isKnownStable(v) { continue }
-            if isFullWidthASCII(v) || v == 0x3000 {
-                needsMapping = true
-                continue
+        let original = text
+        var text = text
+        return text.withUTF8 { bytes in
+            var needsMapping = false
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] < 0x80 {
+                    if bytes[i] >= 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D {
+                        i += 1
+                        continue
+                    }
+                }
+                let (v, length) = TextNormalizer.decode(bytes, at: i)
+                i += length
+                if isKnownStable(v) { continue }
+                if isFullWidthASCII(v) || v == 0x3000 {
+                    needsMapping = true
+                    continue
+                }
+                if isStable(v) { continue }
+                return String(decoding: bytes, as: UTF8.self).precomposedStringWithCompatibilityMapping
             }
-            if isStable(v) { continue }
-            return text.precomposedStringWithCompatibilityMapping
-        }
-        guard needsMapping else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if isFullWidthASCII(v) {
-                out.append(Unicode.Scalar(v - 0xFEE0)!)
-            } else if v == 0x3000 {
-                out.append(" ")
-            } else {
-                out.append(scalar)
+            guard needsMapping else { return original }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            i = 0
+            while i < bytes.count {
+                let (v, length) = TextNormalizer.decode(bytes, at: i)
+                if isFullWidthASCII(v) {
+                    out.append(UInt8(v - 0xFEE0))
+                } else if v == 0x3000 {
+                    out.append(0x20)
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<i + length]))
+                }
+                i += length
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
     /// ！ to ～: NFKC maps each to the ASCII character 0xFEE0 below it.

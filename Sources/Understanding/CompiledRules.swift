@@ -37,11 +37,15 @@ final class CompiledRules: Sendable {
         var bit: UInt8
     }
 
+    /// A compiled regex, run once per message however many rules share its text.
     struct Pattern: Sendable {
+        struct Owner: Sendable {
+            var group: Int
+            /// The rule; nil for an exclusion of `group`.
+            var rule: Int?
+        }
         var regex: PCREPattern
-        var group: Int
-        /// The rule it belongs to; nil for an exclusion.
-        var rule: Int?
+        var owners: [Owner]
     }
 
     let settings: ClassifierSettings
@@ -100,6 +104,7 @@ final class CompiledRules: Sendable {
         var literalIndex: [String: Int] = [:]
         var keywordRulesByLiteral: [[Int32]] = []
         var clausesByLiteral: [[ClauseRef]] = []
+        var patternIndex: [String: Int] = [:]
         var fullClauseMasks: [UInt8] = []
         var alwaysRunPatterns: [Int32] = []
         var diagnostics: [Diagnostic] = []
@@ -146,6 +151,10 @@ final class CompiledRules: Sendable {
         }
 
         private mutating func addPattern(_ rule: PatternRule, group g: Int, rule r: Int?) -> Int? {
+            if let p = patternIndex[rule.regex] {
+                patterns[p].owners.append(Pattern.Owner(group: g, rule: r))
+                return p
+            }
             let regex: PCREPattern
             do {
                 regex = try PCREPattern(rule.regex)
@@ -157,7 +166,8 @@ final class CompiledRules: Sendable {
                 return nil
             }
             let p = patterns.count
-            patterns.append(Pattern(regex: regex, group: g, rule: r))
+            patterns.append(Pattern(regex: regex, owners: [Pattern.Owner(group: g, rule: r)]))
+            patternIndex[rule.regex] = p
             if usesPrefilter, let clauses = RequiredLiterals.clauses(of: rule.regex) {
                 for (k, clause) in clauses.enumerated() {
                     for text in clause { clausesByLiteral[literal(text)].append(ClauseRef(pattern: Int32(p), bit: 1 << UInt8(k))) }

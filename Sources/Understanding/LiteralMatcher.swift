@@ -7,12 +7,20 @@ public struct LiteralMatcher: Sendable {
     public let literals: [String]
     private let byteClass: [UInt16]
     private let classCount: Int
-    private let transitions: [Int32]
+    /// The dense automaton, `stateCount x classCount`, in 16 bits when the states fit (half the
+    /// memory, so the hot rows stay in cache), otherwise in 32 bits.
+    private let transitions16: [UInt16]
+    private let transitions32: [UInt32]
     private let outputStart: [Int32]
     private let outputs: [Int32]
 
     /// Builds the automaton. Empty literals never match.
     public init(_ literals: [String]) {
+        self.init(literals, compactLimit: Int(UInt16.max))
+    }
+
+    /// `compactLimit`: most states for the 16-bit table (tests lower it to exercise the 32-bit one).
+    init(_ literals: [String], compactLimit: Int) {
         self.literals = literals
         var classOf = [UInt16](repeating: 0, count: 256)
         var nextClass: UInt16 = 1
@@ -24,54 +32,54 @@ public struct LiteralMatcher: Sendable {
         }
         let classes = Int(nextClass)
 
-        // Trie.
-        var children: [[Int32]] = [[Int32](repeating: -1, count: classes)]
+        // Trie: children as sibling lists (the dense rows come later).
+        var firstChild: [Int32] = [-1]
+        var nextSibling: [Int32] = [-1]
+        var classOfState: [UInt16] = [0]
         var own: [[Int32]] = [[]]
         for (id, literal) in literals.enumerated() where !literal.isEmpty {
             var state = 0
             for b in literal.utf8 {
-                let c = Int(classOf[Int(b)])
-                if children[state][c] < 0 {
-                    children[state][c] = Int32(children.count)
-                    children.append([Int32](repeating: -1, count: classes))
+                let c = classOf[Int(b)]
+                var child = firstChild[state]
+                while child >= 0, classOfState[Int(child)] != c { child = nextSibling[Int(child)] }
+                if child < 0 {
+                    child = Int32(firstChild.count)
+                    firstChild.append(-1)
+                    nextSibling.append(firstChild[state])
+                    classOfState.append(c)
                     own.append([])
+                    firstChild[state] = child
                 }
-                state = Int(children[state][c])
+                state = Int(child)
             }
             own[state].append(Int32(id))
         }
 
-        // Breadth-first: failure links, dense transitions, merged outputs.
-        let stateCount = children.count
+        // Breadth-first: each row starts as its failure state's row, then its own children.
+        let stateCount = firstChild.count
         var table = [Int32](repeating: 0, count: stateCount * classes)
         var fail = [Int32](repeating: 0, count: stateCount)
         var merged = own
-        var queue: [Int] = []
+        var queue: [Int] = [0]
         queue.reserveCapacity(stateCount)
-        for c in 0..<classes {
-            let child = children[0][c]
-            if child >= 0 {
-                table[c] = child
-                fail[Int(child)] = 0
-                queue.append(Int(child))
-            } else {
-                table[c] = 0
-            }
-        }
         var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            merged[state] += merged[Int(fail[state])]
-            for c in 0..<classes {
-                let child = children[state][c]
-                let viaFail = table[Int(fail[state]) * classes + c]
-                if child >= 0 {
+        table.withUnsafeMutableBufferPointer { table in
+            while head < queue.count {
+                let state = queue[head]
+                head += 1
+                if state != 0 {
+                    let f = Int(fail[state])
+                    if !merged[f].isEmpty { merged[state] += merged[f] }
+                    for c in 0..<classes { table[state * classes + c] = table[f * classes + c] }
+                }
+                var child = firstChild[state]
+                while child >= 0 {
+                    let c = Int(classOfState[Int(child)])
+                    fail[Int(child)] = state == 0 ? 0 : table[Int(fail[state]) * classes + c]
                     table[state * classes + c] = child
-                    fail[Int(child)] = viaFail
                     queue.append(Int(child))
-                } else {
-                    table[state * classes + c] = viaFail
+                    child = nextSibling[Int(child)]
                 }
             }
         }
@@ -89,7 +97,16 @@ public struct LiteralMatcher: Sendable {
 
         byteClass = classOf
         classCount = classes
-        transitions = table
+        // Each entry carries, in its top bit, whether the target state has outputs, so the scan
+        // only looks at `outputStart` when something was found.
+        let hasOutput = (0..<stateCount).map { start[$0] != start[$0 + 1] }
+        if stateCount <= min(compactLimit, Int(UInt16.max >> 1)) {
+            transitions16 = table.map { UInt16(truncatingIfNeeded: $0) | (hasOutput[Int($0)] ? 0x8000 : 0) }
+            transitions32 = []
+        } else {
+            transitions16 = []
+            transitions32 = table.map { UInt32(truncatingIfNeeded: $0) | (hasOutput[Int($0)] ? 0x8000_0000 : 0) }
+        }
         outputStart = start
         outputs = flat
     }
@@ -97,51 +114,16 @@ public struct LiteralMatcher: Sendable {
     /// Number of automaton states (for figures).
     public var stateCount: Int { outputStart.count - 1 }
 
-    /// Calls `body` with the id of every literal occurrence in `bytes`, in order of where the
-    /// occurrence ends (the same id may come several times).
-    public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
-        scan(bytes, body)
-    }
-
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
-        transitions.withUnsafeBufferPointer { table in
-            byteClass.withUnsafeBufferPointer { classes in
-                outputStart.withUnsafeBufferPointer { start in
-                    var state = 0
-                    let width = classCount
-                    for b in bytes {
-                        state = Int(table[state * width + Int(classes[Int(b)])])
-                        let lo = Int(start[state]), hi = Int(start[state + 1])
-                        if lo != hi {
-                            for k in lo..<hi { body(Int(outputs[k])) }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    /// Number of byte classes (for figures).
+    public var byteClassCount: Int { classCount }
 
     /// The distinct ids of literals found in `bytes`, ascending.
     public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var found: [Int] = []
-        transitions.withUnsafeBufferPointer { table in
-            byteClass.withUnsafeBufferPointer { classes in
-                outputStart.withUnsafeBufferPointer { start in
-                    outputs.withUnsafeBufferPointer { outputs in
-                        var state = 0
-                        let width = classCount
-                        for b in bytes {
-                            state = Int(table[state &* width &+ Int(classes[Int(b)])])
-                            let lo = Int(start[state]), hi = Int(start[state &+ 1])
-                            var k = lo
-                            while k < hi {
-                                found.append(Int(outputs[k]))
-                                k &+= 1
-                            }
-                        }
-                    }
-                }
-            }
+        if transitions32.isEmpty {
+            transitions16.withUnsafeBufferPointer { collect(bytes, table: $0, into: &found) }
+        } else {
+            transitions32.withUnsafeBufferPointer { collect(bytes, table: $0, into: &found) }
         }
         if found.count > 1 {
             found.sort()
@@ -153,6 +135,31 @@ public struct LiteralMatcher: Sendable {
             found.removeLast(found.count - unique)
         }
         return found
+    }
+
+    @inline(__always)
+    private func collect<State: FixedWidthInteger & UnsignedInteger>(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<State>, into found: inout [Int]) {
+        byteClass.withUnsafeBufferPointer { classes in
+            outputStart.withUnsafeBufferPointer { start in
+                outputs.withUnsafeBufferPointer { outputs in
+                    let flag = State(1) << (State.bitWidth - 1)
+                    var state = 0
+                    let width = classCount
+                    for b in bytes {
+                        let entry = table[state &* width &+ Int(classes[Int(b)])]
+                        state = Int(entry & ~flag)
+                        if entry & flag != 0 {
+                            var k = Int(start[state])
+                            let hi = Int(start[state &+ 1])
+                            while k < hi {
+                                found.append(Int(outputs[k]))
+                                k &+= 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The distinct ids of literals found in `text`.

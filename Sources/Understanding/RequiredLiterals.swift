@@ -30,6 +30,8 @@ enum RequiredLiterals {
         case alternation([Node])
         case sequence([Node])
         case literal(Unicode.Scalar)
+        /// Exactly one of these characters (a small character class, or \d).
+        case oneOf([Unicode.Scalar])
         /// Consumes something we do not follow (class, dot, escape, optional part).
         case opaque
         /// Mandatory group.
@@ -69,6 +71,9 @@ enum RequiredLiterals {
                     run.append(contentsOf: literal.unicodeScalars)
                     flush()
                     run.append(contentsOf: literal.unicodeScalars)
+                case .oneOf(let members):
+                    flush()
+                    result.append(members.map { String($0) })
                 case .group(let inner), .repeated(let inner):
                     flush()
                     result += clauses(inner)
@@ -80,11 +85,64 @@ enum RequiredLiterals {
             return result
         case .literal(let scalar):
             return [[String(scalar)]]
+        case .oneOf(let members):
+            return [members.map { String($0) }]
         case .group(let inner), .repeated(let inner):
             return clauses(inner)
         case .opaque, .zeroWidth:
             return []
         }
+    }
+
+    /// Every character \d matches in UCP mode (general category Nd): 77 runs of ten digits
+    /// (Unicode 16; the tests check this list against the standard library's properties).
+    static let decimalDigits: [Unicode.Scalar] = decimalDigitBlockStarts.flatMap { start in
+        (start..<start + 10).compactMap(Unicode.Scalar.init)
+    }
+
+    static let decimalDigitBlockStarts: [UInt32] = [
+        0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50,
+        0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40,
+        0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x10D40,
+        0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x116D0, 0x116DA,
+        0x11730, 0x118E0, 0x11950, 0x11BF0, 0x11C50, 0x11D50, 0x11DA0, 0x11DE0, 0x11F50, 0x16130, 0x16A60,
+        0x16AC0, 0x16B50, 0x16D70, 0x1CCF0, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0,
+        0x1E4F0, 0x1E5F1, 0x1E950, 0x1FBF0,
+    ]
+
+    /// The members of a simple class such as `[车位]`, `[0-9]` or `[一二三]` (no negation, escapes
+    /// of letters, POSIX names), when there are at most 64; otherwise nil.
+    static func members(ofClass text: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard text.count >= 3, text.first == "[", text.last == "]", text[1] != "^" else { return nil }
+        var body = Array(text[1..<(text.count - 1)])
+        var members: [Unicode.Scalar] = []
+        var i = 0
+        func next() -> Unicode.Scalar? {
+            guard i < body.count else { return nil }
+            if body[i] == "\\" {
+                guard i + 1 < body.count else { return nil }
+                let c = body[i + 1]
+                if c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c)) { return nil }
+                i += 2
+                return c
+            }
+            if body[i] == "[" { return nil }
+            i += 1
+            return body[i - 1]
+        }
+        if body.first == "]" { body[0] = "]" }
+        while i < body.count {
+            guard let low = next() else { return nil }
+            if i + 1 < body.count, body[i] == "-" {
+                i += 1
+                guard let high = next(), low.value <= high.value, high.value - low.value < 64 else { return nil }
+                for v in low.value...high.value { if let s = Unicode.Scalar(v) { members.append(s) } }
+            } else {
+                members.append(low)
+            }
+            if members.count > 64 { return nil }
+        }
+        return members.isEmpty ? nil : members
     }
 
     /// The text of a node made only of literals (and groups of literals), or nil.
@@ -178,7 +236,10 @@ enum RequiredLiterals {
                 i += 1
                 return .group(inner)
             case "[":
-                return skipClass() ? .opaque : nil
+                let start = i
+                guard skipClass() else { return nil }
+                if let members = RequiredLiterals.members(ofClass: Array(s[start..<i])) { return .oneOf(members) }
+                return .opaque
             case ".":
                 i += 1
                 return .opaque
@@ -226,7 +287,8 @@ enum RequiredLiterals {
                 return .opaque
             default:
                 if ("0"..."9").contains(c) { return nil }  // backreference or octal
-                return .opaque  // \d \w \s \h \v \R \X \n \t ...
+                if c == "d" { return .oneOf(RequiredLiterals.decimalDigits) }
+                return .opaque  // \w \s \h \v \R \X \n \t ...
             }
         }
 

@@ -21,6 +21,12 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds per throughput measurement.")
     var seconds = 2.0
 
+    @Flag(name: .long, help: "Skip the measurements without the prefilter.")
+    var skipUnfiltered = false
+
+    @Flag(name: .long, help: "List the patterns most often run without matching.")
+    var wasted = false
+
     func run() throws {
         let directory = URL(fileURLWithPath: rules)
         var messages = Benchmark.sampleMessages
@@ -52,20 +58,31 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "normalisation alone: %.0f messages/s", normalization))
         let stats = Benchmark.prefilterStatistics(of: classifier, on: messages)
         print(String(format: "per message: %.1f literal hits, %.1f patterns run, %.1f rules fired", stats.hits, stats.candidates, stats.fired))
+        if wasted {
+            for w in Benchmark.wastedPatterns(of: classifier, on: messages, limit: 15) {
+                print("  run \(w.runs), matched \(w.matches): \(w.pattern)")
+            }
+        }
+        let stages = Benchmark.stageTimes(of: classifier, on: messages)
+        print("per message: " + stages.map { String(format: "%@ %.0f ns", $0.stage, $0.nanoseconds) }.joined(separator: ", "))
         let base = Benchmark.throughput(of: classifier, on: messages, for: duration)
         print(String(format: "classification: %.0f messages/s (one thread)", base))
-        let unfiltered = try Classifier(rules: ruleSet, usesPrefilter: false)
-        let noPrefilter = Benchmark.throughput(of: unfiltered, on: messages, for: duration)
-        print(String(format: "  without the literal prefilter: %.0f messages/s", noPrefilter))
+        if !skipUnfiltered {
+            let unfiltered = try Classifier(rules: ruleSet, usesPrefilter: false)
+            let noPrefilter = Benchmark.throughput(of: unfiltered, on: messages, for: duration)
+            print(String(format: "  without the literal prefilter: %.0f messages/s", noPrefilter))
+        }
         if scale > 1 {
             let scaledRules = Benchmark.scaled(ruleSet, by: scale)
             let scaledLoad = try Benchmark.medianTime(runs: 3) { _ = try Classifier(rules: scaledRules) }
             let scaled = try Classifier(rules: scaledRules)
             let scaledRate = Benchmark.throughput(of: scaled, on: messages, for: duration)
             print(String(format: "with %dx patterns and keywords (%@): %.0f messages/s, compile %.1f ms", scale, scaled.figures, scaledRate, scaledLoad.seconds * 1000))
-            let scaledUnfiltered = try Classifier(rules: scaledRules, usesPrefilter: false)
-            let scaledNoPrefilter = Benchmark.throughput(of: scaledUnfiltered, on: messages, for: duration)
-            print(String(format: "  without the literal prefilter: %.0f messages/s", scaledNoPrefilter))
+            if !skipUnfiltered {
+                let scaledUnfiltered = try Classifier(rules: scaledRules, usesPrefilter: false)
+                let scaledNoPrefilter = Benchmark.throughput(of: scaledUnfiltered, on: messages, for: duration)
+                print(String(format: "  without the literal prefilter: %.0f messages/s", scaledNoPrefilter))
+            }
         }
     }
 }

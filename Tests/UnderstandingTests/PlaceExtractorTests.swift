@@ -9,7 +9,7 @@ import Understanding
 
     @Test(arguments: [
         ("3栋门口", 3), ("三号楼楼下", 3), ("3#楼道", 3), ("3# 楼道", 3), ("3幢", 3), ("3号楼", 3),
-        ("十二栋", 12), ("二十三号楼", 23), ("两栋", 2), ("十栋", 10), ("第7栋", 7), ("12幢后面", 12),
+        ("十二栋", 12), ("二十三号楼", 23), ("二栋", 2), ("十栋", 10), ("第7栋", 7), ("12幢后面", 12),
         ("１５栋", 15), ("１５号楼", 15), ("3 栋", 3), ("一百零五号楼", 105), ("8座", 8), ("5號樓", 5),
     ])
     func buildingForms(text: String, building: Int) {
@@ -37,6 +37,12 @@ import Understanding
         #expect(place("3楼漏水").building == nil)  // a floor
         #expect(place("三楼的邻居").building == nil)
         #expect(place("3号车位").building == nil)
+        #expect(place("小区东边又盖了两栋楼").building == nil)  // a count
+        #expect(place("你知道他住哪一栋").building == nil)  // a question
+        #expect(place("这一栋的电梯").building == nil)
+        #expect(place("几栋楼都停水").building == nil)
+        #expect(place("每栋楼下都有垃圾桶").building == nil)
+        #expect(place("两号楼").building == 2)
         #expect(place("小区门口").area == nil)
         #expect(place("社区活动").area == nil)
         #expect(place("电梯坏了三天").isEmpty)

@@ -19,6 +19,8 @@ import Testing
         ("x{2,3}yz", ["xyz"]),
         ("漏水+管", ["漏水"]),  // 水管 would do as well: both are required
         ("[车位]{2}被占", ["被占"]),
+        ("[车位]被占", ["被占"]),
+        ("[车位]+", ["位", "车"]),
         ("\\d+号楼", ["号楼"]),
         ("\\p{Han}{2}着火", ["着火"]),
     ])
@@ -33,6 +35,19 @@ import Testing
         #expect(RequiredLiterals.derive(from: regex) == ["堵"])
     }
 
+    @Test func digitsAndSmallClassesAreClauses() throws {
+        let digits = try #require(RequiredLiterals.derive(from: "\\d+"))
+        #expect(digits.contains("7") && digits.contains("٣") && digits.count > 100)  // every Nd, not only ASCII
+        #expect(RequiredLiterals.derive(from: "[0-9]{4}") == (0...9).map(String.init))
+        #expect(RequiredLiterals.clauses(of: "[一二三]号") == [["号"], ["一", "三", "二"].sorted()])
+        #expect(RequiredLiterals.derive(from: "[a-z]+") == (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) })
+    }
+
+    @Test func theDigitListIsEveryDecimalNumber() {
+        let computed = (UInt32(0)...0x10FFFF).compactMap(Unicode.Scalar.init).filter { $0.properties.generalCategory == .decimalNumber }
+        #expect(RequiredLiterals.decimalDigits == computed)
+    }
+
     @Test func everyMandatoryPartIsAClause() {
         #expect(RequiredLiterals.clauses(of: "消防(通道|车道).{0,8}(堵|占|停)") == [["消防"], ["车道", "通道"], ["停", "占", "堵"]])
         #expect(RequiredLiterals.clauses(of: "(坏|裂)(了|的)") == [["坏", "裂"], ["了", "的"]])
@@ -42,7 +57,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ".{0,4}", "\\d+", "[a-z]+", "a?", "a*", "(?i)abc", "(a)\\1", "\\Qabc\\E", "电梯|.+",
+        ".{0,4}", "[a-z]*", "[^a]+", "[\\w]+", "a?", "a*", "(?i)abc", "(a)\\1", "\\Qabc\\E", "电梯|.+",
         "(?#c)abc", "a{0,3}", "(unclosed", "",
     ])
     func givesUpWhenUnsure(regex: String) {
