@@ -21,7 +21,7 @@ extension Dialogue {
             if !apply(message, to: &draft, pending: nil) {
                 let text = Self.trimmed(message.normalized)
                 if message.has(MoveID.yes) { return readBack(draft) }
-                if text.count >= 2 { draft.detail = text }
+                if text.count >= 2 { draft.detail = Self.droppingLeadIn(text) }
             }
             return readBack(draft)
         case .offeringCosign(let number):

@@ -46,6 +46,14 @@ extension Dialogue {
         return String(scalars)
     }
 
+    /// A correction without its lead-in: "是电动车堵在门口" -> "电动车堵在门口".
+    static func droppingLeadIn(_ text: String) -> String {
+        for lead in ["不对，", "不对,", "其实是", "应该是", "就是", "是"] where text.hasPrefix(lead) && text.count > lead.count + 2 {
+            return String(text.dropFirst(lead.count))
+        }
+        return text
+    }
+
     static let trailingPunctuation: Set<Unicode.Scalar> = ["。", ".", "!", "！", "?", "？", "~", "～", "，", ",", "、", ";", "；"]
 
     /// Without leading and trailing white space (ASCII, ideographic space, line breaks).
