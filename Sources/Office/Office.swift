@@ -14,6 +14,8 @@ public final class Office: TurnHandling {
     let rules: Mutex<RuleBook>
     /// Decoded dialogue states (an optimisation; the database stays the truth).
     let states = StateCache()
+    /// Residents (and the name) written since this office started: not rewritten every message.
+    let knownResidents = Mutex<[String: String]>([:])
 
     /// Creates the office and loads the rules once.
     /// - Parameters:
@@ -41,10 +43,20 @@ public final class Office: TurnHandling {
     public func handle(_ batch: [Inbound]) throws -> [TurnOutcome] {
         let book = ruleBook
         let now = clock()
-        return try store.write { tx in
-            let turn = TurnRunner(book: book, tx: tx, now: now, logger: logger, states: states)
-            return try batch.map { try turn.run($0) }
+        let known = knownResidents.withLock { $0 }
+        let (outcomes, touched) = try store.write { tx in
+            let turn = TurnRunner(book: book, tx: tx, now: now, logger: logger, states: states, knownResidents: known)
+            let outcomes = try batch.map { try turn.run($0) }
+            return (outcomes, turn.touchedResidents.value)
         }
+        // Only after the commit: a rolled-back batch must write its residents again.
+        if !touched.isEmpty {
+            knownResidents.withLock { known in
+                if known.count > 100_000 { known.removeAll() }
+                known.merge(touched) { _, new in new }
+            }
+        }
+        return outcomes
     }
 
     public func pendingNotifications(for userID: String?) throws -> [Notification] {

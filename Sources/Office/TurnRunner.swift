@@ -14,10 +14,15 @@ struct TurnRunner {
     let logger: Logger
     let decoder = JSONDecoder()
     let states: StateCache
+    /// Residents already stored with this name (user id -> name, "" for none).
+    let knownResidents: [String: String]
+    /// Residents written by this batch.
+    let touchedResidents = Box<[String: String]>([:])
 
-    init(book: RuleBook, tx: StoreTransaction, now: Date, logger: Logger, states: StateCache) {
+    init(book: RuleBook, tx: StoreTransaction, now: Date, logger: Logger, states: StateCache, knownResidents: [String: String] = [:]) {
         self.book = book
         self.states = states
+        self.knownResidents = knownResidents
         self.dialogue = book.dialogue
         self.tx = tx
         self.now = now
@@ -34,7 +39,12 @@ struct TurnRunner {
         let seq = try tx.nextSeq()
         let messageID = inbound.messageID ?? "local:\(seq)"
         let classification = book.classifier.classify(inbound.text)
-        try tx.touchResident(userID: inbound.userID, name: inbound.userName, at: now)
+        let name = inbound.userName ?? ""
+        let stored = touchedResidents.value[inbound.userID] ?? knownResidents[inbound.userID]
+        if stored == nil || (!name.isEmpty && stored != name) {
+            try tx.touchResident(userID: inbound.userID, name: inbound.userName, at: now)
+            touchedResidents.value[inbound.userID] = name.isEmpty ? (stored ?? "") : name
+        }
         try tx.insertMessage(StoredMessage(
             seq: seq, id: messageID, conversationID: inbound.conversationID, userID: inbound.userID, direction: .inbound,
             text: inbound.text, at: now, sentAt: inbound.sentAt, channel: inbound.channel, label: classification.label,
@@ -131,6 +141,12 @@ struct TurnRunner {
         if !c.moves.isEmpty { parts.append("moves:" + c.moves.joined(separator: ",")) }
         return parts.joined(separator: "; ")
     }
+}
+
+/// A mutable value shared by the copies of a struct (one batch's runner).
+final class Box<Value> {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// A notification to enqueue once the turn's replies have their seqs.

@@ -1,6 +1,7 @@
 import Casework
 import Conversation
 import Foundation
+import GRDB
 import Office
 import Rules
 import Store
@@ -136,6 +137,18 @@ import Understanding
         try h.office.markDelivered(pending.map(\.id))
         #expect(try h.office.pendingNotifications(for: "grid-5").isEmpty)
         #expect(try h.office.pendingNotifications(for: nil).count == 2)
+    }
+
+    @Test func residentsAreStoredAndTheirNamesKeptCurrent() throws {
+        let h = try OfficeHarness()
+        _ = try h.office.handle([Inbound(userID: "u5", text: "我的诉求")])
+        #expect(try h.store.read { try $0.residentName(userID: "u5") } == nil)
+        _ = try h.office.handle([Inbound(userID: "u5", userName: "李叔", text: "我的诉求")])
+        #expect(try h.store.read { try $0.residentName(userID: "u5") } == "李叔")
+        _ = try h.office.handle([Inbound(userID: "u5", text: "我的诉求"), Inbound(userID: "u5", userName: "李大爷", text: "我的诉求")])
+        #expect(try h.store.read { try $0.residentName(userID: "u5") } == "李大爷")
+        let count = try h.store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM residents") }
+        #expect(count == 1)
     }
 
     @Test func handoffIsRecordedForStaff() throws {
