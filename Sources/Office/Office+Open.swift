@@ -13,7 +13,7 @@ extension Office {
     /// - Throws: `DiagnosticError` for broken rules, `StoreError` / GRDB errors for the database.
     public static func open(
         databasePath: String, rulesDirectory: String, clock: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "shangliang.office")
+        logger: Logger = Logger(label: "shangliang.office", factory: { _ in SwiftLogNoOpLogHandler() })
     ) throws -> Office {
         let directory = URL(fileURLWithPath: rulesDirectory)
         let book = try RuleBook.standard(directory: directory, displayRoot: rulesDirectory)

@@ -21,11 +21,11 @@ public final class Office: TurnHandling {
     /// - Parameters:
     ///   - store: the database.
     ///   - clock: the time source (inject a fixed clock in tests).
-    ///   - logger: where to log (never residents' text).
+    ///   - logger: where to log (never residents' text); by default nowhere (stdout may carry a protocol).
     ///   - loadRules: builds a complete rule book from disk; called again by `reloadRules()`.
     /// - Throws: what `loadRules` throws.
     public init(
-        store: Store, clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "shangliang.office"),
+        store: Store, clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "shangliang.office", factory: { _ in SwiftLogNoOpLogHandler() }),
         loadRules: @escaping @Sendable () throws -> RuleBook
     ) throws {
         self.store = store
@@ -46,7 +46,7 @@ public final class Office: TurnHandling {
         let known = knownResidents.withLock { $0 }
         let (outcomes, touched) = try store.write { tx in
             let turn = TurnRunner(book: book, tx: tx, now: now, logger: logger, states: states, knownResidents: known)
-            let outcomes = try batch.map { try turn.run($0) }
+            let outcomes = try batch.map { try turn.runIsolated($0) }
             return (outcomes, turn.touchedResidents.value)
         }
         // Only after the commit: a rolled-back batch must write its residents again.

@@ -2,6 +2,7 @@ import Casework
 import Conversation
 import Foundation
 import Logging
+import Rules
 import Store
 import Understanding
 
@@ -27,6 +28,39 @@ struct TurnRunner {
         self.tx = tx
         self.now = now
         self.logger = logger
+    }
+
+    /// One message in its own savepoint: when its processing fails for a reason of the program's
+    /// own (not the database), its writes are undone, the resident gets an apology, and the
+    /// message is still stored and marked processed so that a retry does not fail again and again.
+    /// - Throws: database failures (the batch as a whole is then rolled back).
+    func runIsolated(_ inbound: Inbound) throws -> TurnOutcome {
+        let touchedBefore = touchedResidents.value
+        do {
+            return try tx.savepoint { try run(inbound) }
+        } catch where !StoreTransaction.isDatabaseFailure(error) {
+            touchedResidents.value = touchedBefore
+            logger.error("turn failed; apologising", metadata: ["error": "\(type(of: error))", "conversation": "\(inbound.conversationID)"])
+            return try runFailed(inbound)
+        }
+    }
+
+    /// Stores a message whose processing failed, with the apology as its reply.
+    func runFailed(_ inbound: Inbound) throws -> TurnOutcome {
+        let seq = try tx.nextSeq()
+        let messageID = inbound.messageID ?? "local:\(seq)"
+        try tx.insertMessage(StoredMessage(
+            seq: seq, id: messageID, conversationID: inbound.conversationID, userID: inbound.userID, direction: .inbound,
+            text: inbound.text, at: now, sentAt: inbound.sentAt, channel: inbound.channel, label: "error", meta: inbound.meta))
+        let replySeq = try tx.nextSeq()
+        let text = book.replies.render("internal_error")
+        try tx.insertMessage(StoredMessage(
+            seq: replySeq, id: "\(messageID)#1", conversationID: inbound.conversationID, userID: inbound.userID,
+            direction: .outbound, text: text, at: now, channel: inbound.channel, meta: inbound.meta, inReplyTo: messageID))
+        try tx.markProcessed(messageID: messageID, conversationID: inbound.conversationID, seq: seq, at: now)
+        return TurnOutcome(
+            inbound: inbound, messageID: messageID, seq: seq, isDuplicate: false,
+            replies: [Reply(id: "\(messageID)#1", seq: replySeq, text: text)], notifications: [])
     }
 
     /// One inbound message: dedupe, store it, classify, converse, apply effects, store replies,

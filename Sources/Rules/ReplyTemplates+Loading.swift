@@ -13,7 +13,7 @@ extension ReplyTemplates {
             "readback_question", "readback_unclear", "edit_prompt", "cosign_which", "filed_needs_triage", "ask_proposal",
             "owner_pending", "effect_failed", "emergency_generic", "not_understood", "my_cases_none", "role_filed",
             "role_cosigned", "status_which", "cancelled", "nothing_to_cancel", "handoff_now", "handoff_secretary_now",
-            "today", "tomorrow",
+            "today", "tomorrow", "internal_error",
         ] { keys[key] = [] }
         for key in ["ask_place", "ask_detail", "ask_since", "ask_households", "reask_place", "reask_detail", "reask_since", "reask_households", "received"] {
             keys[key] = ["category"]

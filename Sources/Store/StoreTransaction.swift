@@ -53,3 +53,23 @@ public final class StoreTransaction {
         seqDirty = false
     }
 }
+
+extension StoreTransaction {
+    /// Runs `body` in a savepoint: if it throws, only its own writes are undone and the
+    /// transaction goes on (one bad message must not sink a whole batch).
+    /// - Throws: what `body` throws, after rolling its writes back.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        var result: T?
+        try db.inSavepoint {
+            result = try body()
+            return .commit
+        }
+        return result!
+    }
+
+    /// Whether an error came from SQLite itself (disk full, I/O, busy ...): the transaction
+    /// cannot be trusted to go on, unlike an error of the program's own logic.
+    public static func isDatabaseFailure(_ error: any Error) -> Bool {
+        error is DatabaseError
+    }
+}

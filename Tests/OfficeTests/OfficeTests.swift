@@ -160,6 +160,32 @@ import Understanding
         #expect(handoffs.first?.messageSeq == outcome.seq)
     }
 
+    @Test func aFailingTurnIsApologisedForWithoutSinkingTheBatch() throws {
+        struct Broken: TurnInterceptor {
+            struct Failure: Error {}
+            func intercept(_ turn: InterceptedTurn, in tx: StoreTransaction) throws -> [String]? {
+                guard turn.inbound.text == "坏消息" else { return nil }
+                try tx.enqueue(recipient: "staff", text: "half done", at: turn.now)
+                throw Failure()
+            }
+        }
+        let h = try OfficeHarness(interceptors: [Broken()])
+        let outcomes = try h.office.handle([
+            Inbound(messageID: "a", userID: "u1", text: "3栋电梯坏了"),
+            Inbound(messageID: "b", userID: "u2", text: "坏消息"),
+            Inbound(messageID: "c", userID: "u1", text: "昨天"),
+        ])
+        #expect(outcomes[0].replies.first?.text.contains("设施维修") == true)
+        #expect(outcomes[1].replies.map(\.text) == [Fixtures.replies().render("internal_error")])
+        #expect(outcomes[2].replies.first?.text.contains("多少户") == true)
+        // The failed turn's own writes are gone; the message and the apology are kept.
+        #expect(try h.office.pendingNotifications(for: "staff").isEmpty)
+        let texts = try h.store.read { try $0.messages(conversationID: "u2") }.map(\.text)
+        #expect(texts == ["坏消息", Fixtures.replies().render("internal_error")])
+        let again = try h.office.handle([Inbound(messageID: "b", userID: "u2", text: "坏消息")])[0]
+        #expect(again.isDuplicate)
+    }
+
     @Test func interceptorsAnswerFirstAndTickRunsThem() throws {
         struct StaffDesk: TurnInterceptor {
             func intercept(_ turn: InterceptedTurn, in tx: StoreTransaction) throws -> [String]? {
