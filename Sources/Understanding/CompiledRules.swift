@@ -158,7 +158,8 @@ final class CompiledRules: Sendable {
         var rules: [Rule] = []
         var patterns: [Pattern] = []
         var literals: [String] = []
-        var literalIndex: [String: Int] = [:]
+        /// By UTF-8 bytes: hashing bytes is much cheaper than hashing Chinese `String`s (NFC).
+        var literalIndex: [[UInt8]: Int] = [:]
         var keywordRulesByLiteral: [[Int32]] = []
         var clausesByLiteral: [[ClauseRef]] = []
         var patternIndex: [String: Int] = [:]
@@ -240,10 +241,11 @@ final class CompiledRules: Sendable {
         }
 
         private mutating func literal(_ text: String) -> Int {
-            if let i = literalIndex[text] { return i }
+            let key = Array(text.utf8)
+            if let i = literalIndex[key] { return i }
             let i = literals.count
             literals.append(text)
-            literalIndex[text] = i
+            literalIndex[key] = i
             keywordRulesByLiteral.append([])
             clausesByLiteral.append([])
             return i
