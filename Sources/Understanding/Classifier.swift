@@ -43,11 +43,15 @@ public struct Classifier: Sendable {
         if text.utf8.count > Self.maximumInputBytes {
             return Classification(label: Classification.none, inputIssue: .tooLong)
         }
-        let normalized = normalizer.normalize(text).text
-        if normalized.isEmpty {
-            return Classification(label: Classification.none, normalizedText: normalized, inputIssue: .empty)
+        let normalized = normalizer.normalize(text)
+        if normalized.text.isEmpty {
+            var result = Classification(label: Classification.none, normalizedText: normalized.text, inputIssue: .empty)
+            result.stickers = normalized.stickers
+            return result
         }
-        return classify(normalized: normalized)
+        var result = classify(normalized: normalized.text)
+        result.stickers = normalized.stickers
+        return result
     }
 
     /// Classifies text that is already normalised.

@@ -1,4 +1,7 @@
+import Dispatch
+import Foundation
 import Rules
+import Synchronization
 
 /// A rule set compiled for matching: keywords and prefilter literals in one `LiteralMatcher`,
 /// every pattern compiled once with PCRE2 (JIT). Immutable and shared between threads.
@@ -76,6 +79,7 @@ final class CompiledRules: Sendable {
     /// Compiles `ruleSet`; every pattern that does not compile becomes a diagnostic.
     init(_ ruleSet: RuleSet, normalizer: TextNormalizer, usesPrefilter: Bool = true) throws(DiagnosticError) {
         var builder = Builder(normalizer: normalizer, usesPrefilter: usesPrefilter)
+        builder.precompiled = Self.compileInParallel(Self.regexSources(of: ruleSet))
         for category in ruleSet.allCategories { builder.add(category) }
         if !ruleSet.moves.isEmpty { for move in ruleSet.moves { builder.add(move) } }
         if !builder.diagnostics.isEmpty { throw DiagnosticError(builder.diagnostics) }
@@ -100,6 +104,42 @@ final class CompiledRules: Sendable {
         self.usesPrefilter = usesPrefilter
     }
 
+    /// Every distinct regex of the rule set, in order of appearance.
+    static func regexSources(of ruleSet: RuleSet) -> [String] {
+        var seen: Set<String> = []
+        var out: [String] = []
+        func add(_ rules: [PatternRule]) { for rule in rules where seen.insert(rule.regex).inserted { out.append(rule.regex) } }
+        for category in ruleSet.allCategories {
+            add(category.patterns)
+            for subtopic in category.subtopics { add(subtopic.patterns) }
+            add(category.exclusions)
+        }
+        for move in ruleSet.moves { add(move.patterns) }
+        return out
+    }
+
+    /// Compiles (and JIT-compiles) `sources` on every core: PCRE2 compilation is independent per
+    /// pattern, and it is most of the time spent loading rules.
+    static func compileInParallel(_ sources: [String]) -> [String: Result<PCREPattern, PatternCompileError>] {
+        let results = Mutex([Result<PCREPattern, PatternCompileError>?](repeating: nil, count: sources.count))
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var local: [(Int, Result<PCREPattern, PatternCompileError>)] = []
+            for i in stride(from: chunk, to: sources.count, by: chunks) {
+                do throws(PatternCompileError) {
+                    local.append((i, .success(try PCREPattern(sources[i]))))
+                } catch {
+                    local.append((i, .failure(error)))
+                }
+            }
+            results.withLock { all in for (i, result) in local { all[i] = result } }
+        }
+        let compiled = results.withLock { $0 }
+        var out: [String: Result<PCREPattern, PatternCompileError>] = [:]
+        for (i, source) in sources.enumerated() { out[source] = compiled[i] }
+        return out
+    }
+
     /// Collects the compile errors of every pattern and exclusion, positioned in their files.
     static func compileDiagnostics(_ ruleSet: RuleSet, sourceLine: @escaping (SourceLocation) -> String?) -> [Diagnostic] {
         var builder = Builder(normalizer: TextNormalizer(converter: nil), usesPrefilter: false)
@@ -118,10 +158,13 @@ final class CompiledRules: Sendable {
         var rules: [Rule] = []
         var patterns: [Pattern] = []
         var literals: [String] = []
-        var literalIndex: [String: Int] = [:]
+        /// By UTF-8 bytes: hashing bytes is much cheaper than hashing Chinese `String`s (NFC).
+        var literalIndex: [[UInt8]: Int] = [:]
         var keywordRulesByLiteral: [[Int32]] = []
         var clausesByLiteral: [[ClauseRef]] = []
         var patternIndex: [String: Int] = [:]
+        /// Regexes compiled ahead (in parallel); others are compiled when met.
+        var precompiled: [String: Result<PCREPattern, PatternCompileError>] = [:]
         var fullClauseMasks: [UInt8] = []
         var alwaysRunPatterns: [Int32] = []
         var diagnostics: [Diagnostic] = []
@@ -174,7 +217,7 @@ final class CompiledRules: Sendable {
             }
             let regex: PCREPattern
             do {
-                regex = try PCREPattern(rule.regex)
+                regex = try (precompiled[rule.regex] ?? Result { () throws(PatternCompileError) in try PCREPattern(rule.regex) }).get()
             } catch {
                 var location = rule.location
                 location?.column += rule.valueColumnOffset + error.offset
@@ -198,10 +241,11 @@ final class CompiledRules: Sendable {
         }
 
         private mutating func literal(_ text: String) -> Int {
-            if let i = literalIndex[text] { return i }
+            let key = Array(text.utf8)
+            if let i = literalIndex[key] { return i }
             let i = literals.count
             literals.append(text)
-            literalIndex[text] = i
+            literalIndex[key] = i
             keywordRulesByLiteral.append([])
             clausesByLiteral.append([])
             return i
