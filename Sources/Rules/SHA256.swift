@@ -69,7 +69,12 @@ public struct SHA256: Sendable {
 
     private mutating func compress(_ block: ArraySlice<UInt8>) {
         let base = block.startIndex
-        var w = [UInt32](repeating: 0, count: 64)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block, base: base, schedule: w)
+        }
+    }
+
+    private mutating func compress(_ block: ArraySlice<UInt8>, base: Int, schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
             w[i] = UInt32(block[base + 4 * i]) << 24 | UInt32(block[base + 4 * i + 1]) << 16 | UInt32(block[base + 4 * i + 2]) << 8 | UInt32(block[base + 4 * i + 3])
         }

@@ -6,9 +6,11 @@ extension YAMLReader {
     public mutating func keywords(_ node: Node) -> [Keyword] {
         var out: [Keyword] = []
         switch node {
-        case .mapping:
-            guard let map = mapping(node, what: "keywords") else { return [] }
-            for (word, keyNode, value) in map.entries {
+        case .mapping(let mapping):
+            // Read directly: keyword maps are long, and Yams has already refused duplicate keys.
+            out.reserveCapacity(mapping.count)
+            for (keyNode, value) in mapping {
+                guard let word = keyNode.scalar?.string else { error("keywords must be words", at: keyNode); continue }
                 guard !word.isEmpty else { error("empty keyword", at: keyNode); continue }
                 if let weight = number(value, what: "the weight of keyword '\(word)'") {
                     out.append(Keyword(word, weight: weight, location: location(of: keyNode)))

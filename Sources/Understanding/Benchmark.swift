@@ -69,33 +69,57 @@ public enum Benchmark {
         }
         let normalize = time { for m in messages { checksum &+= classifier.normalizer.normalize(m).text.utf8.count } }
         let scan = time { for var t in normalized { checksum &+= t.withUTF8 { classifier.compiled.matcher.matches(in: $0).count } } }
+        let hits = normalized.map { var t = $0; return t.withUTF8 { classifier.compiled.matcher.matches(in: $0) } }
+        let candidates = time { for h in hits { checksum &+= classifier.candidatePatterns(h).count } }
+        let candidateLists = hits.map { classifier.candidatePatterns($0) }
+        let matchData = PCREMatchData()
+        let regexes = time {
+            for (t, list) in zip(normalized, candidateLists) {
+                var t = t
+                t.withUTF8 { bytes in for p in list where classifier.compiled.patterns[Int(p)].regex.matches(bytes, using: matchData) { checksum &+= 1 } }
+            }
+        }
+        var excluded = 0
+        for (t, list) in zip(normalized, candidateLists) {
+            var t = t
+            t.withUTF8 { bytes in
+                if list.contains(where: { p in classifier.compiled.patterns[Int(p)].owners.contains { $0.rule == nil } && classifier.compiled.patterns[Int(p)].regex.matches(bytes, using: matchData) }) { excluded += 1 }
+            }
+        }
         let fire = time { for var t in normalized { checksum &+= t.withUTF8 { classifier.firedRules(in: $0).count } } }
         let fired = normalized.map { var t = $0; return t.withUTF8 { classifier.firedRules(in: $0) } }
         let decide = time { for f in fired { checksum &+= classifier.decide(f).candidates.count } }
         let places = time { for t in normalized { checksum &+= PlaceExtractor.extract(from: t).place.building ?? 0 } }
         let whole = time { for m in messages { checksum &+= classifier.classify(m).evidence.count } }
         if checksum == -1 { print("") }
-        return [("normalise", normalize), ("literal scan", scan), ("rules fired (scan + PCRE2)", fire), ("decide", decide), ("places", places), ("whole classify", whole)]
+        return [("normalise", normalize), ("literal scan", scan), ("candidates", candidates), ("PCRE2", regexes),
+                ("rest of matching (exclusions hit \(excluded) of \(messages.count) messages)", fire - scan - candidates - regexes), ("rules fired (all of matching)", fire), ("decide", decide), ("places", places), ("whole classify", whole)]
     }
 
     /// The patterns most often run in vain (candidates that do not match), for rule authors and
     /// for tuning the prefilter: (pattern, times run, times matched).
-    public static func wastedPatterns(of classifier: Classifier, on messages: [String], limit: Int = 10) -> [(pattern: String, runs: Int, matches: Int)] {
+    public static func wastedPatterns(of classifier: Classifier, on messages: [String], limit: Int = 10) -> [(pattern: String, runs: Int, matches: Int, nanoseconds: Double)] {
         let c = classifier.compiled
+        let clock = ContinuousClock()
         var runs = [Int](repeating: 0, count: c.patterns.count)
         var matches = [Int](repeating: 0, count: c.patterns.count)
+        var time = [Duration](repeating: .zero, count: c.patterns.count)
         let matchData = PCREMatchData()
         for message in messages {
             var text = classifier.normalizer.normalize(message).text
             text.withUTF8 { bytes in
                 for p in classifier.candidatePatterns(c.matcher.matches(in: bytes)) {
                     runs[Int(p)] += 1
-                    if c.patterns[Int(p)].regex.matches(bytes, using: matchData) { matches[Int(p)] += 1 }
+                    let start = clock.now
+                    var matched = false
+                    for _ in 0..<20 { matched = c.patterns[Int(p)].regex.matches(bytes, using: matchData) }
+                    time[Int(p)] += (clock.now - start) / 20
+                    if matched { matches[Int(p)] += 1 }
                 }
             }
         }
-        return c.patterns.indices.sorted { runs[$0] - matches[$0] > runs[$1] - matches[$1] }.prefix(limit)
-            .map { (c.patterns[$0].regex.source, runs[$0], matches[$0]) }
+        return c.patterns.indices.sorted { time[$0] > time[$1] }.prefix(limit)
+            .map { (c.patterns[$0].regex.source, runs[$0], matches[$0], time[$0].seconds * 1e9 / Double(messages.count)) }
     }
 
     /// Median wall time of `runs` executions of `body`.

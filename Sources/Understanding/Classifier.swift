@@ -27,7 +27,7 @@ public struct Classifier: Sendable {
     public var figures: String {
         let keywords = compiled.rules.filter { if case .keyword = $0.matcher { true } else { false } }.count
         return "\(compiled.groups.count) rule groups, \(keywords) keywords, \(compiled.patterns.count) patterns "
-            + "(\(compiled.alwaysRunPatterns.count) always run), \(compiled.matcher.stateCount) automaton states x \(compiled.matcher.byteClassCount) byte classes"
+            + "(\(compiled.alwaysRunPatterns.count) always run), \(compiled.matcher.stateCount) automaton states over \(compiled.matcher.alphabetSize) characters"
     }
 
     /// Classifies raw bytes, as they come from a terminal or a gateway.
@@ -43,11 +43,15 @@ public struct Classifier: Sendable {
         if text.utf8.count > Self.maximumInputBytes {
             return Classification(label: Classification.none, inputIssue: .tooLong)
         }
-        let normalized = normalizer.normalize(text).text
-        if normalized.isEmpty {
-            return Classification(label: Classification.none, normalizedText: normalized, inputIssue: .empty)
+        let normalized = normalizer.normalize(text)
+        if normalized.text.isEmpty {
+            var result = Classification(label: Classification.none, normalizedText: normalized.text, inputIssue: .empty)
+            result.stickers = normalized.stickers
+            return result
         }
-        return classify(normalized: normalized)
+        var result = classify(normalized: normalized.text)
+        result.stickers = normalized.stickers
+        return result
     }
 
     /// Classifies text that is already normalised.
@@ -73,7 +77,7 @@ public struct Classifier: Sendable {
             for r in c.keywordRulesByLiteral[literal] { fired.append(Int(r)) }
         }
         let candidates = candidatePatterns(hits)
-        let matchData = PCREMatchData()
+        let matchData = PCREMatchData()  // one small allocation per message; not shared between threads
         var excludedGroups: [Int] = []
         for p in candidates {
             guard c.patterns[Int(p)].regex.matches(bytes, using: matchData) else { continue }
@@ -118,6 +122,7 @@ public struct Classifier: Sendable {
     func candidatePatterns(_ hits: [Int]) -> [Int32] {
         let c = compiled
         var candidates: [Int32] = c.alwaysRunPatterns
+        guard !hits.isEmpty else { return candidates }
         var masks = [UInt8](repeating: 0, count: c.patterns.count)
         for literal in hits {
             for ref in c.clausesByLiteral[literal] {
@@ -183,47 +188,45 @@ public struct Classifier: Sendable {
         let c = compiled
         let settings = c.settings
         var scores = [Double](repeating: 0, count: c.groups.count)
-        var subtopicScores: [Int: [Double]] = [:]
+        var subtopicScores = [Double](repeating: 0, count: c.subtopicCount)
         var evidence: [Evidence] = []
+        evidence.reserveCapacity(fired.count)
         for r in fired {
-            let rule = c.rules[r]
-            let group = c.groups[rule.group]
-            scores[rule.group] += rule.weight
-            if let s = rule.subtopic {
-                subtopicScores[rule.group, default: [Double](repeating: 0, count: group.subtopicIDs.count)][s] += rule.weight
-            }
-            switch group.kind {
-            case .category:
-                evidence.append(Evidence(categoryID: group.id, subtopicID: rule.subtopic.map { group.subtopicIDs[$0] }, rule: rule.description, weight: rule.weight, location: rule.location))
-            case .move:
-                evidence.append(Evidence(categoryID: Classification.movesEvidenceID, subtopicID: group.id, rule: rule.description, weight: rule.weight, location: rule.location))
+            let g = c.rules[r].group
+            let weight = c.rules[r].weight
+            scores[g] += weight
+            if let s = c.rules[r].subtopic { subtopicScores[c.subtopicOffsets[g] + s] += weight }
+            if c.moveGroupFlags[g] {
+                evidence.append(Evidence(categoryID: Classification.movesEvidenceID, subtopicID: c.groups[g].id, rule: c.rules[r].description, weight: weight, location: c.rules[r].location))
+            } else {
+                evidence.append(Evidence(categoryID: c.groups[g].id, subtopicID: c.rules[r].subtopic.map { c.groups[g].subtopicIDs[$0] }, rule: c.rules[r].description, weight: weight, location: c.rules[r].location))
             }
         }
         func bestSubtopic(_ g: Int) -> String? {
-            guard let s = subtopicScores[g], let best = s.indices.max(by: { s[$0] < s[$1] || (s[$0] == s[$1] && $0 > $1) }), s[best] > 0 else { return nil }
-            return c.groups[g].subtopicIDs[best]
+            let offset = c.subtopicOffsets[g]
+            let count = c.subtopicOffsets[g + 1] - offset
+            var best = -1
+            var bestScore = 0.0
+            for s in 0..<count where subtopicScores[offset + s] > bestScore {
+                best = s
+                bestScore = subtopicScores[offset + s]
+            }
+            return best >= 0 ? c.groups[g].subtopicIDs[best] : nil
         }
         func score(_ g: Int) -> CategoryScore {
-            guard case .category(let kind) = c.groups[g].kind else { preconditionFailure("not a category") }
-            return CategoryScore(id: c.groups[g].id, kind: kind, subtopic: bestSubtopic(g), score: scores[g])
+            CategoryScore(id: c.groups[g].id, kind: c.categoryKinds[g]!, subtopic: bestSubtopic(g), score: scores[g])
         }
 
         var moves: [(String, Double)] = []
-        var categoryGroups: [Int] = []
-        for (g, group) in c.groups.enumerated() {
-            switch group.kind {
-            case .move:
-                if scores[g] >= settings.moveThreshold, scores[g] > 0 { moves.append((group.id, scores[g])) }
-            case .category(.emergency):
-                break
-            case .category:
-                if scores[g] > 0 { categoryGroups.append(g) }
-            }
+        for g in c.moveGroups where scores[g] >= settings.moveThreshold && scores[g] > 0 {
+            moves.append((c.groups[g].id, scores[g]))
         }
+        var categoryGroups: [Int] = []
+        for g in c.categoryGroups where scores[g] > 0 { categoryGroups.append(g) }
         // Best first; on a tie a discussable category before a non-discussable one, then file order.
         categoryGroups.sort { a, b in
             if scores[a] != scores[b] { return scores[a] > scores[b] }
-            let da = c.groups[a].kind.isDiscussable, db = c.groups[b].kind.isDiscussable
+            let da = c.categoryKinds[a] == .discussable, db = c.categoryKinds[b] == .discussable
             if da != db { return da }
             return a < b
         }
@@ -255,10 +258,6 @@ public struct Classifier: Sendable {
         }
         return result
     }
-}
-
-extension CompiledRules.GroupKind {
-    var isDiscussable: Bool { if case .category(.discussable) = self { true } else { false } }
 }
 
 extension Classification {

@@ -1,4 +1,7 @@
+import Dispatch
+import Foundation
 import Rules
+import Synchronization
 
 /// A rule set compiled for matching: keywords and prefilter literals in one `LiteralMatcher`,
 /// every pattern compiled once with PCRE2 (JIT). Immutable and shared between threads.
@@ -62,11 +65,21 @@ final class CompiledRules: Sendable {
     /// Patterns with no usable literal: run on every message.
     let alwaysRunPatterns: [Int32]
     let emergencyGroup: Int?
+    /// Groups that are discussable or non-discussable categories, and the move groups.
+    let categoryGroups: [Int]
+    let moveGroups: [Int]
+    let moveGroupFlags: [Bool]
+    /// The category kind of each group (nil for moves).
+    let categoryKinds: [CategoryKind?]
+    /// Where each group's sub-topic scores start in one flat array; one more entry at the end.
+    let subtopicOffsets: [Int]
+    var subtopicCount: Int { subtopicOffsets.last ?? 0 }
     let usesPrefilter: Bool
 
     /// Compiles `ruleSet`; every pattern that does not compile becomes a diagnostic.
     init(_ ruleSet: RuleSet, normalizer: TextNormalizer, usesPrefilter: Bool = true) throws(DiagnosticError) {
         var builder = Builder(normalizer: normalizer, usesPrefilter: usesPrefilter)
+        builder.precompiled = Self.compileInParallel(Self.regexSources(of: ruleSet))
         for category in ruleSet.allCategories { builder.add(category) }
         if !ruleSet.moves.isEmpty { for move in ruleSet.moves { builder.add(move) } }
         if !builder.diagnostics.isEmpty { throw DiagnosticError(builder.diagnostics) }
@@ -80,7 +93,51 @@ final class CompiledRules: Sendable {
         fullClauseMasks = builder.fullClauseMasks
         alwaysRunPatterns = builder.alwaysRunPatterns
         emergencyGroup = builder.groups.firstIndex { if case .category(.emergency) = $0.kind { true } else { false } }
+        let kinds: [CategoryKind?] = builder.groups.map { if case .category(let kind) = $0.kind { kind } else { nil } }
+        categoryKinds = kinds
+        categoryGroups = kinds.indices.filter { kinds[$0] == .discussable || kinds[$0] == .nonDiscussable }
+        moveGroups = kinds.indices.filter { kinds[$0] == nil }
+        moveGroupFlags = kinds.map { $0 == nil }
+        var offsets = [0]
+        for group in builder.groups { offsets.append(offsets.last! + group.subtopicIDs.count) }
+        subtopicOffsets = offsets
         self.usesPrefilter = usesPrefilter
+    }
+
+    /// Every distinct regex of the rule set, in order of appearance.
+    static func regexSources(of ruleSet: RuleSet) -> [String] {
+        var seen: Set<String> = []
+        var out: [String] = []
+        func add(_ rules: [PatternRule]) { for rule in rules where seen.insert(rule.regex).inserted { out.append(rule.regex) } }
+        for category in ruleSet.allCategories {
+            add(category.patterns)
+            for subtopic in category.subtopics { add(subtopic.patterns) }
+            add(category.exclusions)
+        }
+        for move in ruleSet.moves { add(move.patterns) }
+        return out
+    }
+
+    /// Compiles (and JIT-compiles) `sources` on every core: PCRE2 compilation is independent per
+    /// pattern, and it is most of the time spent loading rules.
+    static func compileInParallel(_ sources: [String]) -> [String: Result<PCREPattern, PatternCompileError>] {
+        let results = Mutex([Result<PCREPattern, PatternCompileError>?](repeating: nil, count: sources.count))
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var local: [(Int, Result<PCREPattern, PatternCompileError>)] = []
+            for i in stride(from: chunk, to: sources.count, by: chunks) {
+                do throws(PatternCompileError) {
+                    local.append((i, .success(try PCREPattern(sources[i]))))
+                } catch {
+                    local.append((i, .failure(error)))
+                }
+            }
+            results.withLock { all in for (i, result) in local { all[i] = result } }
+        }
+        let compiled = results.withLock { $0 }
+        var out: [String: Result<PCREPattern, PatternCompileError>] = [:]
+        for (i, source) in sources.enumerated() { out[source] = compiled[i] }
+        return out
     }
 
     /// Collects the compile errors of every pattern and exclusion, positioned in their files.
@@ -101,10 +158,13 @@ final class CompiledRules: Sendable {
         var rules: [Rule] = []
         var patterns: [Pattern] = []
         var literals: [String] = []
-        var literalIndex: [String: Int] = [:]
+        /// By UTF-8 bytes: hashing bytes is much cheaper than hashing Chinese `String`s (NFC).
+        var literalIndex: [[UInt8]: Int] = [:]
         var keywordRulesByLiteral: [[Int32]] = []
         var clausesByLiteral: [[ClauseRef]] = []
         var patternIndex: [String: Int] = [:]
+        /// Regexes compiled ahead (in parallel); others are compiled when met.
+        var precompiled: [String: Result<PCREPattern, PatternCompileError>] = [:]
         var fullClauseMasks: [UInt8] = []
         var alwaysRunPatterns: [Int32] = []
         var diagnostics: [Diagnostic] = []
@@ -157,7 +217,7 @@ final class CompiledRules: Sendable {
             }
             let regex: PCREPattern
             do {
-                regex = try PCREPattern(rule.regex)
+                regex = try (precompiled[rule.regex] ?? Result { () throws(PatternCompileError) in try PCREPattern(rule.regex) }).get()
             } catch {
                 var location = rule.location
                 location?.column += rule.valueColumnOffset + error.offset
@@ -181,10 +241,11 @@ final class CompiledRules: Sendable {
         }
 
         private mutating func literal(_ text: String) -> Int {
-            if let i = literalIndex[text] { return i }
+            let key = Array(text.utf8)
+            if let i = literalIndex[key] { return i }
             let i = literals.count
             literals.append(text)
-            literalIndex[text] = i
+            literalIndex[key] = i
             keywordRulesByLiteral.append([])
             clausesByLiteral.append([])
             return i

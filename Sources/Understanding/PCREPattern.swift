@@ -49,7 +49,11 @@ public final class PCREPattern: @unchecked Sendable {
     /// The byte range of the first match in `subject` at or after `start`, or nil.
     /// `subject` must be valid UTF-8 (it is not checked again).
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, using matchData: PCREMatchData) -> Range<Int>? {
-        let rc = pcre2_match_8(code, subject.baseAddress ?? Self.emptySubject, subject.count, start, UInt32(PCRE2_NO_UTF_CHECK), matchData.pointer, nil)
+        let base = subject.baseAddress ?? Self.emptySubject
+        // The JIT fast path skips pcre2_match's option checks; the subject is valid UTF-8.
+        let rc = isJITCompiled
+            ? pcre2_jit_match_8(code, base, subject.count, start, 0, matchData.pointer, nil)
+            : pcre2_match_8(code, base, subject.count, start, UInt32(PCRE2_NO_UTF_CHECK), matchData.pointer, nil)
         guard rc >= 0 else { return nil }
         let ovector = pcre2_get_ovector_pointer_8(matchData.pointer)!
         return ovector[0]..<max(ovector[0], ovector[1])

@@ -25,9 +25,10 @@ public enum PlaceExtractor {
     /// The place and case numbers written in normalised `text`.
     public static func extract(from text: String) -> (place: Place, caseNumbers: [String]) {
         // Which markers occur decides which patterns can match at all.
-        var hasDash = false, hasBuilding = false, hasUnit = false, hasRoom = false, hasArea = false
+        var hasDash = false, hasBuilding = false, hasUnit = false, hasRoom = false, hasArea = false, hasNumber = false
         for scalar in text.unicodeScalars {
             switch scalar {
+            case "0"..."9", "零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百": hasNumber = true
             case "-": hasDash = true
             case "栋", "幢", "#", "楼", "座": hasBuilding = true
             case "单": hasUnit = true
@@ -38,6 +39,7 @@ public enum PlaceExtractor {
         }
         var place = Place()
         guard hasDash || hasBuilding || hasUnit || hasRoom || hasArea else { return (place, []) }
+        if !hasNumber { hasDash = false; hasBuilding = false; hasUnit = false; hasRoom = false }  // every number-bearing form needs one
         func string(_ range: Range<String.Index>?) -> Substring? { range.map { text[$0] } }
 
         let caseNumbers = hasDash ? caseNumber.allMatches(in: text).compactMap { string($0[1]).map(String.init) } : []

@@ -12,12 +12,24 @@ enum RequiredLiterals {
     static func clauses(of regex: String) -> [[String]]? {
         var parser = Parser(Array(regex.unicodeScalars))
         guard let node = parser.parseAlternation(), parser.isAtEnd, !parser.failed else { return nil }
+        var all = clauses(node)
+        // A very wide clause (such as \d's every digit) is kept only when nothing better exists.
+        if all.contains(where: { $0.count <= 64 }) { all.removeAll { $0.count > 64 } }
         var result: [[String]] = []
-        for clause in clauses(node).map({ Array(Set($0)).sorted() }) where !result.contains(clause) {
+        for clause in all.map(sortedUnique) where !result.contains(clause) {
             result.append(clause)
         }
         result.sort { better($0, than: $1) }
         return result.isEmpty ? nil : Array(result.prefix(maximumClauses))
+    }
+
+    /// `literals` sorted, without repeats (no hashing of Chinese strings).
+    private static func sortedUnique(_ literals: [String]) -> [String] {
+        let sorted = literals.sorted()
+        var out: [String] = []
+        out.reserveCapacity(sorted.count)
+        for literal in sorted where out.last != literal { out.append(literal) }
+        return out
     }
 
     /// The single most selective clause, or nil.

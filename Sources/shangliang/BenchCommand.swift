@@ -60,7 +60,7 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "per message: %.1f literal hits, %.1f patterns run, %.1f rules fired", stats.hits, stats.candidates, stats.fired))
         if wasted {
             for w in Benchmark.wastedPatterns(of: classifier, on: messages, limit: 15) {
-                print("  run \(w.runs), matched \(w.matches): \(w.pattern)")
+                print(String(format: "  %6.0f ns/message, run %d, matched %d: ", w.nanoseconds, w.runs, w.matches) + w.pattern)
             }
         }
         let stages = Benchmark.stageTimes(of: classifier, on: messages)

@@ -12,6 +12,16 @@ import Understanding
         }
     }
 
+    @Test func stickersAreKeptAside() {
+        let only = classifier.classify("[捂脸][捂脸]")
+        #expect(only.inputIssue == .empty)
+        #expect(only.stickers == ["[捂脸]", "[捂脸]"])
+        let mixed = classifier.classify("门口垃圾没人收[发怒]")
+        #expect(mixed.label == "sanitation")
+        #expect(mixed.stickers == ["[发怒]"])
+        #expect(!mixed.normalizedText.contains("["))
+    }
+
     @Test func invalidUTF8IsReportedNotGuessed() {
         for bytes: [UInt8] in [[0xFF], [0xE5, 0x9E], [0xC0, 0xAF], [0xED, 0xA0, 0x80], Array("垃圾".utf8) + [0x80]] {
             let result = classifier.classify(bytes: bytes)

@@ -14,13 +14,24 @@ import Testing
         var generator = SplitMix64(seed: 7)
         let literals = (0..<60).map { _ in String((0..<(1 + Int(generator.next() % 3))).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }) }
         let matcher = LiteralMatcher(literals)
-        let wide = LiteralMatcher(literals, compactLimit: 0)
         for _ in 0..<300 {
             let text = String((0..<Int(generator.next() % 20)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
             let expected = literals.indices.filter { text.contains(literals[$0]) }
             #expect(matcher.matches(in: text) == expected, "\(text)")
-            #expect(wide.matches(in: text) == expected, "\(text)")
         }
+    }
+
+    @Test func charactersBeyondTheBMPAndMixedWidths() {
+        let matcher = LiteralMatcher(["😀好", "é", "a😀", "𠀀𠀁"])
+        #expect(matcher.matches(in: "xa😀好é 𠀀𠀁") == [0, 1, 2, 3])
+        #expect(matcher.matches(in: "😀😀").isEmpty)
+    }
+
+    @Test func deepFailureChains() {
+        // After "aaab" fails, the automaton must fall back through every shorter prefix of a's.
+        let matcher = LiteralMatcher(["aaaa", "aab", "b", "ab"])
+        #expect(matcher.matches(in: "aaab") == [1, 2, 3])
+        #expect(matcher.matches(in: "aaaaa") == [0])
     }
 
     @Test func noLiterals() {
