@@ -32,6 +32,20 @@ import TestSupport
         #expect(seen == [1, 2, 3, 4])
     }
 
+    @Test func twoConnectionsOnOneFileShareTheSequence() throws {
+        // A chat and a gateway on the same database: writes serialise, seq never repeats.
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let first = try Store(path: dir.path("db.sqlite"))
+        let second = try Store(path: dir.path("db.sqlite"))
+        var seen: [Int64] = []
+        for round in 0..<5 {
+            let store = round % 2 == 0 ? first : second
+            try store.write { tx in seen += [try tx.nextSeq(), try tx.nextSeq()] }
+        }
+        #expect(seen == Array(1...10))
+    }
+
     @Test func aFailedTransactionLeavesNothing() throws {
         struct Boom: Error {}
         let store = try Store.inMemory()
