@@ -1,4 +1,5 @@
 import Casework
+import Conversation
 import Foundation
 import Rules
 

@@ -1,5 +1,6 @@
 import Casework
 import Conversation
+import Office
 import Foundation
 import Rules
 import Testing
