@@ -170,7 +170,7 @@ public final class GatewayLoop {
                 let inbound = batch.messages[index]
                 switch results[index] {
                 case .success(let outcome):
-                    append(outcome, to: &bytes)
+                    append(outcome, answering: inbound, to: &bytes)
                     for notification in outcome.notifications where seenNotifications.insert(notification.id).inserted {
                         notifications.append(notification)
                     }
@@ -189,13 +189,15 @@ public final class GatewayLoop {
         markDelivered(notifications)
     }
 
-    private func append(_ outcome: TurnOutcome, to bytes: inout [UInt8]) {
+    /// The ack, replies and done for one message. Conversation, user and meta are the ones of
+    /// the line being answered (for a duplicate: the resent line, not the stored one).
+    private func append(_ outcome: TurnOutcome, answering inbound: Inbound, to bytes: inout [UInt8]) {
         let status: GatewayAckStatus = outcome.isDuplicate ? .duplicate : .accepted
         bytes.append(contentsOf: GatewayOutputLine.ack(id: outcome.messageID, status: status, seq: outcome.seq).encoded())
         for reply in outcome.replies {
             bytes.append(contentsOf: GatewayOutputLine.reply(GatewayReplyLine(
-                id: reply.id, inReplyTo: outcome.messageID, conversation: outcome.inbound.conversationID,
-                user: outcome.inbound.userID, text: reply.text, seq: reply.seq, meta: outcome.inbound.meta,
+                id: reply.id, inReplyTo: outcome.messageID, conversation: inbound.conversationID,
+                user: inbound.userID, text: reply.text, seq: reply.seq, meta: inbound.meta,
                 isReplay: outcome.isDuplicate)).encoded())
         }
         bytes.append(contentsOf: GatewayOutputLine.done(inReplyTo: outcome.messageID, replies: outcome.replies.count).encoded())
