@@ -73,29 +73,45 @@ public struct GatewayJSONWriter {
     /// Appends `string` as a quoted, escaped JSON string.
     public static func appendString(_ string: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        let utf8 = Array(string.utf8)
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x00..<0x20:
-                appendUnicodeEscape(UInt16(byte), to: &bytes)
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                appendUnicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &bytes)
-                index += 2
-            default:
-                bytes.append(byte)
+        var string = string
+        string.withUTF8 { utf8 in
+            var index = 0
+            var runStart = 0  // bytes copied as they are, in runs
+            while index < utf8.count {
+                let byte = utf8[index]
+                let escape: UInt16?
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x00..<0x20: escape = UInt16(byte)
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    escape = utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029
+                    width = 3
+                default: escape = nil
+                }
+                if let escape {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    appendEscape(escape, to: &bytes)
+                    runStart = index + width
+                }
+                index += width
             }
-            index += 1
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscape(_ value: UInt16, to bytes: inout [UInt8]) {
+        let backslash = UInt8(ascii: "\\")
+        switch value {
+        case 0x22: bytes.append(contentsOf: [backslash, UInt8(ascii: "\"")])
+        case 0x5C: bytes.append(contentsOf: [backslash, backslash])
+        case 0x0A: bytes.append(contentsOf: [backslash, UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [backslash, UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [backslash, UInt8(ascii: "t")])
+        case 0x08: bytes.append(contentsOf: [backslash, UInt8(ascii: "b")])
+        case 0x0C: bytes.append(contentsOf: [backslash, UInt8(ascii: "f")])
+        default: appendUnicodeEscape(value, to: &bytes)
+        }
     }
 
     private static func appendUnicodeEscape(_ value: UInt16, to bytes: inout [UInt8]) {

@@ -51,7 +51,7 @@ public final class GatewayLoop {
         try output.write(GatewayOutputLine.ready(rulesHash: handler.rulesHash).encoded())
         try runTick()
         var exitReason: GatewayExitReason?
-        while exitReason == nil {
+        repeat {
             var items: [Item] = []
             let timeout = nextTick.map { max(.zero, $0 - uptime()) }
             var isDraining = receive(try input.next(timeout: timeout), into: &items, exitReason: &exitReason)
@@ -61,10 +61,11 @@ public final class GatewayLoop {
             }
             if try process(items) { exitReason = .shutdownRequested }
             if exitReason == nil, let due = nextTick, uptime() >= due { try runTick() }
-        }
+        } while exitReason == nil
         try output.write(GatewayOutputLine.bye.encoded())
-        logger.info("gateway stopped", metadata: ["reason": "\(exitReason!)"])
-        return exitReason!
+        let reason = exitReason ?? .endOfInput
+        logger.info("gateway stopped", metadata: ["reason": "\(reason)"])
+        return reason
     }
 
     // MARK: - Reading
