@@ -11,6 +11,7 @@ Usage:
     tools/loadgen.py .build/release/shangliang --rate 1000 -n 20000  # latency at 1,000 msg/s offered
     tools/loadgen.py BIN --kill-at 3000,9000 -n 12000               # chaos: SIGKILL after 3,000 and
                                                                     # 9,000 sent, restart, resend unacked
+    tools/loadgen.py BIN -n 5000 --random-kills 5 --seed 7          # chaos at 5 random points
     tools/loadgen.py BIN --db var/bench.sqlite -- --rules rules     # args after -- go to the gateway
 
 Measures: throughput (messages acknowledged per second, first send to last ack), latency from
@@ -20,9 +21,10 @@ RSS of the child (VmHWM from /proc/PID/status, the largest over all runs).
 Kill mode (--kill-at N[,M...]): after the Nth message is written the child gets SIGKILL at once
 (messages in flight, some committed but unacknowledged); the tool restarts it on the same
 database and resends, in order, every message without an ack, then carries on. It then checks
-exactly-once: every message id has exactly one `accepted` ack over all runs (a resent message
-that had been committed must come back `duplicate`, with its replies marked `replay`), every
-`accepted` seq is larger than all seqs seen before it, and `PRAGMA integrity_check` says ok.
+exactly-once: no message id gets two `accepted` acks over all runs (a resent message that had
+been committed must come back `duplicate`, with its replies marked `replay`), every `accepted`
+seq is larger than all seqs seen before it, `PRAGMA integrity_check` says ok, and the database
+holds exactly one inbound row per message id (table `messages`, when that schema is there).
 
 Python 3 standard library only.
 """
