@@ -86,6 +86,8 @@ public struct Classification: Sendable, Hashable {
     /// The text after normalisation (NFKC, t2s, lower-case, folded whitespace, stickers removed).
     public var normalizedText: String
     public var inputIssue: InputIssue?
+    /// Sticker codes set aside by normalisation, such as `[捂脸]`, in order.
+    public var stickers: [String] = []
 
     public init(
         label: String, kind: CategoryKind? = nil, subtopic: String? = nil, score: Double = 0,

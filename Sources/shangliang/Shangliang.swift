@@ -5,5 +5,5 @@ struct Shangliang: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shangliang",
         abstract: "商量办公室 assistant.",
-        subcommands: [GatewayCommand.self])
+        subcommands: [ClassifyCommand.self, RulesCommand.self, EvalCommand.self, BenchCommand.self, GatewayCommand.self])
 }

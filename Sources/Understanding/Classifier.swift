@@ -1,0 +1,268 @@
+public import Rules
+
+/// Understands one message against a compiled rule set: normalisation, place, keywords and
+/// patterns, precedence (rules/README.md, "How a message is matched").
+///
+/// Immutable and `Sendable`: one classifier serves every thread.
+public struct Classifier: Sendable {
+    /// Longest message classified, in UTF-8 bytes; a longer one gets `InputIssue.tooLong` and
+    /// is not classified (a resident's message is never this long; it is most likely a paste).
+    public static let maximumInputBytes = 8 * 1024
+
+    let compiled: CompiledRules
+    public let normalizer: TextNormalizer
+    public let ruleSet: RuleSet
+
+    /// Compiles `ruleSet`.
+    /// - Parameters:
+    ///   - usesPrefilter: false runs every pattern on every message (for tests and figures).
+    /// - Throws: `DiagnosticError` listing every pattern that does not compile.
+    public init(rules ruleSet: RuleSet, normalizer: TextNormalizer = TextNormalizer(), usesPrefilter: Bool = true) throws(DiagnosticError) {
+        self.ruleSet = ruleSet
+        self.normalizer = normalizer
+        compiled = try CompiledRules(ruleSet, normalizer: normalizer, usesPrefilter: usesPrefilter)
+    }
+
+    /// Sizes for figures: `12 categories, 340 keywords, 80 patterns (12 always run), 900 automaton states`.
+    public var figures: String {
+        let keywords = compiled.rules.filter { if case .keyword = $0.matcher { true } else { false } }.count
+        return "\(compiled.groups.count) rule groups, \(keywords) keywords, \(compiled.patterns.count) patterns "
+            + "(\(compiled.alwaysRunPatterns.count) always run), \(compiled.matcher.stateCount) automaton states over \(compiled.matcher.alphabetSize) characters"
+    }
+
+    /// Classifies raw bytes, as they come from a terminal or a gateway.
+    public func classify(bytes: some Collection<UInt8>) -> Classification {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return Classification(label: Classification.none, inputIssue: .invalidUTF8)
+        }
+        return classify(text)
+    }
+
+    /// Classifies one message.
+    public func classify(_ text: String) -> Classification {
+        if text.utf8.count > Self.maximumInputBytes {
+            return Classification(label: Classification.none, inputIssue: .tooLong)
+        }
+        let normalized = normalizer.normalize(text)
+        if normalized.text.isEmpty {
+            var result = Classification(label: Classification.none, normalizedText: normalized.text, inputIssue: .empty)
+            result.stickers = normalized.stickers
+            return result
+        }
+        var result = classify(normalized: normalized.text)
+        result.stickers = normalized.stickers
+        return result
+    }
+
+    /// Classifies text that is already normalised.
+    public func classify(normalized: String) -> Classification {
+        var text = normalized
+        let fired = text.withUTF8 { firedRules(in: $0) }
+        var result = decide(fired)
+        result.normalizedText = normalized
+        let places = PlaceExtractor.extract(from: normalized)
+        result.place = places.place
+        result.caseNumbers = places.caseNumbers
+        return result
+    }
+
+    // MARK: - Matching
+
+    /// Indices of the rules that fire on `bytes`, ascending.
+    func firedRules(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        let c = compiled
+        let hits = c.matcher.matches(in: bytes)
+        var fired: [Int] = []
+        for literal in hits {
+            for r in c.keywordRulesByLiteral[literal] { fired.append(Int(r)) }
+        }
+        let candidates = candidatePatterns(hits)
+        let matchData = PCREMatchData()  // one small allocation per message; not shared between threads
+        var excludedGroups: [Int] = []
+        for p in candidates {
+            guard c.patterns[Int(p)].regex.matches(bytes, using: matchData) else { continue }
+            for owner in c.patterns[Int(p)].owners {
+                if let rule = owner.rule {
+                    fired.append(rule)
+                } else if !excludedGroups.contains(owner.group) {
+                    excludedGroups.append(owner.group)
+                }
+            }
+        }
+        if !excludedGroups.isEmpty {
+            // Blanking only removes text: the rules to check again are those that fired and the
+            // patterns that were candidates.
+            var recheck: [Int] = []
+            fired.removeAll { r in
+                guard excludedGroups.contains(c.rules[r].group) else { return false }
+                recheck.append(r)
+                return true
+            }
+            for p in candidates {
+                for owner in c.patterns[Int(p)].owners {
+                    if let rule = owner.rule, excludedGroups.contains(owner.group), !recheck.contains(rule) { recheck.append(rule) }
+                }
+            }
+            for g in excludedGroups {
+                fired += firedRules(ofGroup: g, among: recheck.filter { c.rules[$0].group == g }, in: bytes, matchData: matchData)
+            }
+        }
+        fired.sort()
+        return fired
+    }
+
+    /// Literal hits, candidate patterns and fired rules for one normalised text (for figures).
+    func matchStatistics(_ bytes: UnsafeBufferPointer<UInt8>) -> (hits: Int, candidates: Int, fired: Int) {
+        let hits = compiled.matcher.matches(in: bytes)
+        return (hits.count, candidatePatterns(hits).count, firedRules(in: bytes).count)
+    }
+
+    /// The patterns to run: those that always run, and those whose every prefilter clause has a
+    /// literal among `hits`. Each at most once.
+    func candidatePatterns(_ hits: [Int]) -> [Int32] {
+        let c = compiled
+        var candidates: [Int32] = c.alwaysRunPatterns
+        guard !hits.isEmpty else { return candidates }
+        var masks = [UInt8](repeating: 0, count: c.patterns.count)
+        for literal in hits {
+            for ref in c.clausesByLiteral[literal] {
+                let p = Int(ref.pattern)
+                let before = masks[p]
+                let after = before | ref.bit
+                if after != before {
+                    masks[p] = after
+                    if after == c.fullClauseMasks[p] { candidates.append(ref.pattern) }
+                }
+            }
+        }
+        return candidates
+    }
+
+    /// Those of `rules` (of group `g`) that fire once the group's exclusions' spans are blanked out.
+    private func firedRules(ofGroup g: Int, among rules: [Int], in bytes: UnsafeBufferPointer<UInt8>, matchData: PCREMatchData) -> [Int] {
+        let c = compiled
+        var blank = [Bool](repeating: false, count: bytes.count)
+        for p in c.groups[g].exclusions {
+            let regex = c.patterns[p].regex
+            var start = 0
+            while start <= bytes.count, let span = regex.firstMatch(in: bytes, from: start, using: matchData) {
+                for i in span { blank[i] = true }
+                start = span.isEmpty ? Self.nextScalar(after: span.lowerBound, in: bytes) : span.upperBound
+            }
+        }
+        var blanked: [UInt8] = []
+        blanked.reserveCapacity(bytes.count)
+        for (i, b) in bytes.enumerated() {
+            if !blank[i] { blanked.append(b) } else if b & 0xC0 != 0x80 { blanked.append(0x20) }
+        }
+        return blanked.withUnsafeBufferPointer { text in
+            rules.filter { r in
+                switch c.rules[r].matcher {
+                case .keyword(let literal): Self.contains(text, literal)
+                case .pattern(let p): c.patterns[p].regex.matches(text, using: matchData)
+                }
+            }
+        }
+    }
+
+    private static func nextScalar(after i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var j = i + 1
+        while j < bytes.count, bytes[j] & 0xC0 == 0x80 { j += 1 }
+        return j
+    }
+
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= text.count else { return needle.isEmpty }
+        let first = needle[0]
+        for i in 0...(text.count - needle.count) where text[i] == first {
+            var k = 1
+            while k < needle.count, text[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+        }
+        return false
+    }
+
+    // MARK: - Deciding
+
+    func decide(_ fired: [Int]) -> Classification {
+        let c = compiled
+        let settings = c.settings
+        var scores = [Double](repeating: 0, count: c.groups.count)
+        var subtopicScores = [Double](repeating: 0, count: c.subtopicCount)
+        var evidence: [Evidence] = []
+        evidence.reserveCapacity(fired.count)
+        for r in fired {
+            let g = c.rules[r].group
+            let weight = c.rules[r].weight
+            scores[g] += weight
+            if let s = c.rules[r].subtopic { subtopicScores[c.subtopicOffsets[g] + s] += weight }
+            if c.moveGroupFlags[g] {
+                evidence.append(Evidence(categoryID: Classification.movesEvidenceID, subtopicID: c.groups[g].id, rule: c.rules[r].description, weight: weight, location: c.rules[r].location))
+            } else {
+                evidence.append(Evidence(categoryID: c.groups[g].id, subtopicID: c.rules[r].subtopic.map { c.groups[g].subtopicIDs[$0] }, rule: c.rules[r].description, weight: weight, location: c.rules[r].location))
+            }
+        }
+        func bestSubtopic(_ g: Int) -> String? {
+            let offset = c.subtopicOffsets[g]
+            let count = c.subtopicOffsets[g + 1] - offset
+            var best = -1
+            var bestScore = 0.0
+            for s in 0..<count where subtopicScores[offset + s] > bestScore {
+                best = s
+                bestScore = subtopicScores[offset + s]
+            }
+            return best >= 0 ? c.groups[g].subtopicIDs[best] : nil
+        }
+        func score(_ g: Int) -> CategoryScore {
+            CategoryScore(id: c.groups[g].id, kind: c.categoryKinds[g]!, subtopic: bestSubtopic(g), score: scores[g])
+        }
+
+        var moves: [(String, Double)] = []
+        for g in c.moveGroups where scores[g] >= settings.moveThreshold && scores[g] > 0 {
+            moves.append((c.groups[g].id, scores[g]))
+        }
+        var categoryGroups: [Int] = []
+        for g in c.categoryGroups where scores[g] > 0 { categoryGroups.append(g) }
+        // Best first; on a tie a discussable category before a non-discussable one, then file order.
+        categoryGroups.sort { a, b in
+            if scores[a] != scores[b] { return scores[a] > scores[b] }
+            let da = c.categoryKinds[a] == .discussable, db = c.categoryKinds[b] == .discussable
+            if da != db { return da }
+            return a < b
+        }
+        var candidates = categoryGroups.map(score)
+        let moveIDs = moves.enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }.map(\.element.0)
+
+        var result = Classification(label: Classification.none, candidates: candidates, moves: moveIDs, evidence: evidence)
+        if let e = c.emergencyGroup, scores[e] >= settings.emergencyThreshold, scores[e] > 0 {
+            let winner = score(e)
+            result.label = winner.id
+            result.kind = .emergency
+            result.subtopic = winner.subtopic
+            result.score = winner.score
+            result.candidates = [winner] + candidates
+            return result
+        }
+        let strong = candidates.firstIndex { $0.kind == .nonDiscussable && $0.score >= settings.strongThreshold }
+        let winnerIndex: Int? = strong ?? (candidates.first.map { $0.score >= settings.minScore } == true ? 0 : nil)
+        guard let winnerIndex else { return result }
+        let winner = candidates.remove(at: winnerIndex)
+        candidates.insert(winner, at: 0)
+        result.label = winner.id
+        result.kind = winner.kind
+        result.subtopic = winner.subtopic
+        result.score = winner.score
+        result.candidates = candidates
+        if candidates.count > 1, winner.score > 0, candidates[1].score >= settings.ambiguityRatio * winner.score {
+            result.isAmbiguous = true
+        }
+        return result
+    }
+}
+
+extension Classification {
+    /// The label of a message that matched nothing.
+    public static let none = "none"
+    /// The `categoryID` of evidence that belongs to a conversation move (the move id is its `subtopicID`).
+    public static let movesEvidenceID = "moves"
+}

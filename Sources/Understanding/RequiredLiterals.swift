@@ -1,0 +1,369 @@
+/// Derives, from a regular expression, literals that must occur in any text the expression
+/// matches; used as a prefilter in front of PCRE2. The result is a list of clauses, each a set of
+/// literals of which at least one occurs in every match (so every clause must be satisfied).
+/// Conservative: whenever the expression holds something this reader does not follow (inline
+/// options, backreferences, \Q...\E), or some alternative has no mandatory literal, there is no
+/// clause and the pattern runs on every message.
+enum RequiredLiterals {
+    /// At most this many clauses are kept per pattern, the most selective first.
+    static let maximumClauses = 6
+
+    /// The clauses of `regex`, most selective first, or nil when nothing is required.
+    static func clauses(of regex: String) -> [[String]]? {
+        var parser = Parser(Array(regex.unicodeScalars))
+        guard let node = parser.parseAlternation(), parser.isAtEnd, !parser.failed else { return nil }
+        var all = clauses(node)
+        // A very wide clause (such as \d's every digit) is kept only when nothing better exists.
+        if all.contains(where: { $0.count <= 64 }) { all.removeAll { $0.count > 64 } }
+        var result: [[String]] = []
+        for clause in all.map(sortedUnique) where !result.contains(clause) {
+            result.append(clause)
+        }
+        result.sort { better($0, than: $1) }
+        return result.isEmpty ? nil : Array(result.prefix(maximumClauses))
+    }
+
+    /// `literals` sorted, without repeats (no hashing of Chinese strings).
+    private static func sortedUnique(_ literals: [String]) -> [String] {
+        let sorted = literals.sorted()
+        var out: [String] = []
+        out.reserveCapacity(sorted.count)
+        for literal in sorted where out.last != literal { out.append(literal) }
+        return out
+    }
+
+    /// The single most selective clause, or nil.
+    static func derive(from regex: String) -> [String]? {
+        clauses(of: regex)?.first
+    }
+
+    /// A parsed expression, reduced to what matters here.
+    indirect enum Node {
+        case alternation([Node])
+        case sequence([Node])
+        case literal(Unicode.Scalar)
+        /// Exactly one of these characters (a small character class, or \d).
+        case oneOf([Unicode.Scalar])
+        /// Consumes something we do not follow (class, dot, escape, optional part).
+        case opaque
+        /// Mandatory group.
+        case group(Node)
+        /// Zero-width (anchor, lookaround): neither consumes nor breaks the sequence's literals
+        /// in a way we can rely on.
+        case zeroWidth
+        /// Repeated at least once: contents mandatory, but not contiguous with neighbours.
+        case repeated(Node)
+    }
+
+    private static func clauses(_ node: Node) -> [[String]] {
+        switch node {
+        case .alternation(let branches):
+            var union: [String] = []
+            for branch in branches {
+                guard let best = clauses(branch).min(by: { better($0, than: $1) }) else { return [] }
+                union += best
+            }
+            return [union]
+        case .sequence(let items):
+            var result: [[String]] = []
+            var run = String.UnicodeScalarView()
+            func flush() {
+                if !run.isEmpty { result.append([String(run)]) }
+                run = String.UnicodeScalarView()
+            }
+            for item in items {
+                switch item {
+                case .literal(let scalar):
+                    run.append(scalar)
+                case .group(let inner) where pureLiteral(inner) != nil:
+                    run.append(contentsOf: pureLiteral(inner)!.unicodeScalars)
+                case .repeated(let inner) where pureLiteral(inner) != nil:
+                    // x+: one x is contiguous with what precedes, the last one with what follows.
+                    let literal = pureLiteral(inner)!
+                    run.append(contentsOf: literal.unicodeScalars)
+                    flush()
+                    run.append(contentsOf: literal.unicodeScalars)
+                case .oneOf(let members):
+                    flush()
+                    result.append(members.map { String($0) })
+                case .group(let inner), .repeated(let inner):
+                    flush()
+                    result += clauses(inner)
+                default:
+                    flush()
+                }
+            }
+            flush()
+            return result
+        case .literal(let scalar):
+            return [[String(scalar)]]
+        case .oneOf(let members):
+            return [members.map { String($0) }]
+        case .group(let inner), .repeated(let inner):
+            return clauses(inner)
+        case .opaque, .zeroWidth:
+            return []
+        }
+    }
+
+    /// Every character \d matches in UCP mode (general category Nd): 77 runs of ten digits
+    /// (Unicode 16; the tests check this list against the standard library's properties).
+    static let decimalDigits: [Unicode.Scalar] = decimalDigitBlockStarts.flatMap { start in
+        (start..<start + 10).compactMap(Unicode.Scalar.init)
+    }
+
+    static let decimalDigitBlockStarts: [UInt32] = [
+        0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50,
+        0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40,
+        0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x10D40,
+        0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x116D0, 0x116DA,
+        0x11730, 0x118E0, 0x11950, 0x11BF0, 0x11C50, 0x11D50, 0x11DA0, 0x11DE0, 0x11F50, 0x16130, 0x16A60,
+        0x16AC0, 0x16B50, 0x16D70, 0x1CCF0, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0,
+        0x1E4F0, 0x1E5F1, 0x1E950, 0x1FBF0,
+    ]
+
+    /// The members of a simple class such as `[车位]`, `[0-9]` or `[一二三]` (no negation, escapes
+    /// of letters, POSIX names), when there are at most 64; otherwise nil.
+    static func members(ofClass text: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard text.count >= 3, text.first == "[", text.last == "]", text[1] != "^" else { return nil }
+        var body = Array(text[1..<(text.count - 1)])
+        var members: [Unicode.Scalar] = []
+        var i = 0
+        func next() -> Unicode.Scalar? {
+            guard i < body.count else { return nil }
+            if body[i] == "\\" {
+                guard i + 1 < body.count else { return nil }
+                let c = body[i + 1]
+                if c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c)) { return nil }
+                i += 2
+                return c
+            }
+            if body[i] == "[" { return nil }
+            i += 1
+            return body[i - 1]
+        }
+        if body.first == "]" { body[0] = "]" }
+        while i < body.count {
+            guard let low = next() else { return nil }
+            if i + 1 < body.count, body[i] == "-" {
+                i += 1
+                guard let high = next(), low.value <= high.value, high.value - low.value < 64 else { return nil }
+                for v in low.value...high.value { if let s = Unicode.Scalar(v) { members.append(s) } }
+            } else {
+                members.append(low)
+            }
+            if members.count > 64 { return nil }
+        }
+        return members.isEmpty ? nil : members
+    }
+
+    /// The text of a node made only of literals (and groups of literals), or nil.
+    private static func pureLiteral(_ node: Node) -> String? {
+        switch node {
+        case .literal(let scalar):
+            return String(scalar)
+        case .group(let inner):
+            return pureLiteral(inner)
+        case .sequence(let items) where !items.isEmpty:
+            var out = ""
+            for item in items {
+                guard let part = pureLiteral(item) else { return nil }
+                out += part
+            }
+            return out
+        default:
+            return nil
+        }
+    }
+
+    /// Prefers the set whose shortest literal is longest (in bytes), then the smaller set.
+    private static func better(_ a: [String], than b: [String]) -> Bool {
+        let ma = a.map(\.utf8.count).min() ?? 0, mb = b.map(\.utf8.count).min() ?? 0
+        if ma != mb { return ma > mb }
+        return a.count < b.count
+    }
+
+    private struct Parser {
+        let s: [Unicode.Scalar]
+        var i = 0
+        var failed = false
+
+        init(_ s: [Unicode.Scalar]) { self.s = s }
+
+        var isAtEnd: Bool { i >= s.count }
+
+        mutating func parseAlternation() -> Node? {
+            var branches: [Node] = [parseSequence()]
+            while !failed, i < s.count, s[i] == "|" {
+                i += 1
+                branches.append(parseSequence())
+            }
+            if failed { return nil }
+            return branches.count == 1 ? branches[0] : .alternation(branches)
+        }
+
+        mutating func parseSequence() -> Node {
+            var items: [Node] = []
+            while !failed, i < s.count, s[i] != "|", s[i] != ")" {
+                guard let atom = parseAtom() else { failed = true; break }
+                items.append(applyQuantifier(to: atom))
+            }
+            return .sequence(items)
+        }
+
+        /// One atom, without its quantifier.
+        mutating func parseAtom() -> Node? {
+            let c = s[i]
+            switch c {
+            case "(":
+                i += 1
+                if i < s.count, s[i] == "?" {
+                    // Non-capturing, named and lookaround groups are followed; anything else
+                    // (inline options, comments, recursion, conditionals) gives up.
+                    let next = i + 1 < s.count ? s[i + 1] : "?"
+                    let after = i + 2 < s.count ? s[i + 2] : "?"
+                    if next == ":" {
+                        i += 2
+                    } else if next == "=" || next == "!" || (next == "<" && (after == "=" || after == "!")) {
+                        i += next == "<" ? 3 : 2
+                        guard parseAlternation() != nil, i < s.count, s[i] == ")" else { return nil }
+                        i += 1
+                        return .zeroWidth
+                    } else if next == "<" || (next == "P" && after == "<") {
+                        while i < s.count, s[i] != ">" { i += 1 }
+                        guard i < s.count else { return nil }
+                        i += 1
+                    } else if next == "'" {
+                        i += 2
+                        while i < s.count, s[i] != "'" { i += 1 }
+                        guard i < s.count else { return nil }
+                        i += 1
+                    } else {
+                        return nil
+                    }
+                } else if i < s.count, s[i] == "*" {
+                    return nil  // (*VERB)
+                }
+                guard let inner = parseAlternation(), i < s.count, s[i] == ")" else { return nil }
+                i += 1
+                return .group(inner)
+            case "[":
+                let start = i
+                guard skipClass() else { return nil }
+                if let members = RequiredLiterals.members(ofClass: Array(s[start..<i])) { return .oneOf(members) }
+                return .opaque
+            case ".":
+                i += 1
+                return .opaque
+            case "^", "$":
+                i += 1
+                return .zeroWidth
+            case "\\":
+                return parseEscape()
+            case "*", "+", "?", "{":
+                if c == "{", !isQuantifier(at: i) {
+                    i += 1
+                    return .literal(c)
+                }
+                return nil  // a quantifier with nothing to repeat
+            default:
+                i += 1
+                return .literal(c)
+            }
+        }
+
+        mutating func parseEscape() -> Node? {
+            i += 1
+            guard i < s.count else { return nil }
+            let c = s[i]
+            i += 1
+            let isAlphanumeric = c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c))
+            if !isAlphanumeric { return .literal(c) }  // \. \( \- ...
+            switch c {
+            case "Q", "E", "K", "g", "k", "c":
+                return nil
+            case "b", "B", "A", "z", "Z", "G":
+                return .zeroWidth
+            case "p", "P", "x", "o", "N":
+                if i < s.count, s[i] == "{" {
+                    while i < s.count, s[i] != "}" { i += 1 }
+                    guard i < s.count else { return nil }
+                    i += 1
+                } else if c == "x" {
+                    var n = 0
+                    while n < 2, i < s.count, s[i].properties.isASCIIHexDigit { i += 1; n += 1 }
+                } else if c == "p" || c == "P" {
+                    guard i < s.count else { return nil }
+                    i += 1
+                }
+                return .opaque
+            default:
+                if ("0"..."9").contains(c) { return nil }  // backreference or octal
+                if c == "d" { return .oneOf(RequiredLiterals.decimalDigits) }
+                return .opaque  // \w \s \h \v \R \X \n \t ...
+            }
+        }
+
+        mutating func skipClass() -> Bool {
+            i += 1
+            if i < s.count, s[i] == "^" { i += 1 }
+            if i < s.count, s[i] == "]" { i += 1 }
+            while i < s.count {
+                switch s[i] {
+                case "\\":
+                    i += 2
+                case "[" where i + 1 < s.count && (s[i + 1] == ":" || s[i + 1] == "." || s[i + 1] == "="):
+                    let close = s[i + 1]
+                    i += 2
+                    while i + 1 < s.count, !(s[i] == close && s[i + 1] == "]") { i += 1 }
+                    i += 2
+                case "]":
+                    i += 1
+                    return true
+                default:
+                    i += 1
+                }
+            }
+            return false
+        }
+
+        func isQuantifier(at j: Int) -> Bool {
+            // {n} {n,} {n,m} {,m}
+            var k = j + 1
+            var digits = 0
+            while k < s.count, ("0"..."9").contains(s[k]) { k += 1; digits += 1 }
+            if k < s.count, s[k] == "," {
+                k += 1
+                while k < s.count, ("0"..."9").contains(s[k]) { k += 1; digits += 1 }
+            }
+            return digits > 0 && k < s.count && s[k] == "}"
+        }
+
+        /// Reads a quantifier after `atom`, if any, and says what the atom then guarantees.
+        mutating func applyQuantifier(to atom: Node) -> Node {
+            guard i < s.count else { return atom }
+            var minimum: Int
+            switch s[i] {
+            case "?", "*":
+                minimum = 0
+                i += 1
+            case "+":
+                minimum = 1
+                i += 1
+            case "{" where isQuantifier(at: i):
+                i += 1
+                var digits = ""
+                while ("0"..."9").contains(s[i]) { digits.unicodeScalars.append(s[i]); i += 1 }
+                minimum = Int(digits) ?? 0
+                while s[i] != "}" { i += 1 }
+                i += 1
+            default:
+                return atom
+            }
+            if i < s.count, s[i] == "?" || s[i] == "+" { i += 1 }  // lazy or possessive
+            if minimum == 0 { return .opaque }
+            if case .zeroWidth = atom { return .zeroWidth }
+            return .repeated(atom)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Normalises a message once, before any rule sees it (rules/README.md, "How a message is matched"):
+/// control characters dropped, Unicode NFKC, Traditional to Simplified (OpenCC t2s), Latin
+/// letters lower-cased, runs of whitespace folded to one space, sticker codes like `[捂脸]` set aside.
+///
+/// Keywords are normalised with the same function when rules are compiled. The common case
+/// (text already Simplified, half-width or full-width ASCII forms) runs in one pass over the UTF-8
+/// bytes without calling Foundation or OpenCC.
+public struct TextNormalizer: Sendable {
+    private let converter: ChineseConverter?
+
+    /// - Parameter converter: the t2s converter; nil skips Traditional to Simplified.
+    public init(converter: ChineseConverter? = ChineseConverter.shared) {
+        self.converter = converter
+    }
+
+    /// Normalises `text`.
+    public func normalize(_ text: String) -> NormalizedText {
+        var s = CompatibilityMapping.apply(text)
+        if let converter { s = converter.convert(s) }
+        return Self.foldAndSetAside(s)
+    }
+
+    /// Lower-cases ASCII, drops control characters, turns whitespace runs into one space, trims,
+    /// and removes sticker codes (`[` + 1 to 8 characters with at least one CJK + `]`).
+    static func foldAndSetAside(_ s: String) -> NormalizedText {
+        var s = s
+        return s.withUTF8 { foldAndSetAside(bytes: $0) }
+    }
+
+    private static func foldAndSetAside(bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var stickers: [String] = []
+        var pendingSpace = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                switch b {
+                case 0x09...0x0D, 0x20:
+                    pendingSpace = true
+                    continue
+                case 0x00...0x1F, 0x7F:
+                    continue
+                case UInt8(ascii: "["):
+                    if let end = stickerEnd(bytes, from: i - 1) {
+                        stickers.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(i - 1)..<end]), as: UTF8.self))
+                        i = end
+                        continue
+                    }
+                default:
+                    break
+                }
+                if pendingSpace, !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                continue
+            }
+            let (value, length) = decode(bytes, at: i)
+            let start = i
+            i += length
+            if isWhitespace(value) {
+                pendingSpace = true
+                continue
+            }
+            if (0x80...0x9F).contains(value) || value == 0x200B || value == 0xFEFF { continue }  // C1 controls, zero-width space, BOM
+            if pendingSpace, !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            for k in start..<i { out.append(bytes[k]) }
+        }
+        return NormalizedText(text: String(decoding: out, as: UTF8.self), stickers: stickers)
+    }
+
+    /// The scalar value and byte length of the (valid) UTF-8 sequence at `i`.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3) }
+        return ((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
+    }
+
+    /// Unicode White_Space, without a property lookup.
+    static func isWhitespace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    /// The end (exclusive) of a sticker code starting at `start` (a `[`), or nil.
+    private static func stickerEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var hasCJK = false
+        var j = start + 1
+        var count = 0
+        while j < bytes.count, count <= 8 {
+            let (value, length) = decode(bytes, at: j)
+            if value == 0x5D { return hasCJK && count > 0 ? j + 1 : nil }  // ]
+            if value == 0x5B || value < 0x20 || isWhitespace(value) { return nil }
+            if (0x4E00...0x9FFF).contains(value) { hasCJK = true }
+            j += length
+            count += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import Rules
+import Testing
+import Understanding
+
+/// The rules the package ships (rules/ at the package root) must lint clean.
+@Suite struct ShippedRulesTests {
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("rules")
+
+    static var hasCategoryFiles: Bool {
+        let folder = directory.appendingPathComponent("discussable").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).contains { $0.hasSuffix(".yaml") }
+    }
+
+    @Test(.enabled(if: hasCategoryFiles, "rules/ has no category files yet"))
+    func shippedRulesLintClean() {
+        let diagnostics = RuleLinter.lint(directory: Self.directory, displayRoot: "rules")
+        #expect(diagnostics.isEmpty, "\(DiagnosticError(diagnostics))")
+    }
+}
