@@ -184,6 +184,7 @@ public struct CaseEvent: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
         case filed, cosigned, dispatched, accepted, resolved, closed, reopened, cancelled
         case referred, reassigned, noted, escalated, rated, reminded, meetingOpened = "meeting-opened"
+        case meetingConcluded = "meeting-concluded"
     }
 
     public var caseNumber: String
