@@ -40,8 +40,15 @@ struct CommunityYAMLReader {
             case .scanner(let context, let problem, let mark, _),
                 .parser(let context, let problem, let mark, _),
                 .composer(let context, let problem, let mark, _):
-                let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }
+                // Yams appends the whole document to some problems: keep the first line only.
+                let firstLine = problem.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? problem
+                let detail = [context?.text, firstLine].compactMap { $0 }.filter { !$0.isEmpty }
                 error("YAML syntax: " + detail.joined(separator: ", "), line: mark.line, column: mark.column)
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                for key in duplicates.sorted() {
+                    let (line, column) = secondOccurrence(ofKey: key, from: context.mark.line) ?? (context.mark.line, context.mark.column)
+                    error("duplicate key '\(key)'", line: line, column: column)
+                }
             default:
                 error("YAML syntax: \(yamlError)", line: 1, column: 1)
             }
@@ -50,6 +57,20 @@ struct CommunityYAMLReader {
             self.error("YAML syntax: \(error)", line: 1, column: 1)
             return nil
         }
+    }
+
+    /// Where a key is written for the second time at or after `line` (1-based), for the
+    /// duplicate-key error Yams reports with the mapping's position only.
+    private func secondOccurrence(ofKey key: String, from line: Int) -> (Int, Int)? {
+        var seen = 0
+        for index in max(0, line - 1)..<lines.count {
+            let text = lines[index]
+            let body = text.drop { $0 == " " || $0 == "-" }
+            guard body.hasPrefix(key + ":") else { continue }
+            seen += 1
+            if seen == 2 { return (index + 1, text.count - body.count + 1) }
+        }
+        return nil
     }
 
     // MARK: Diagnostics
