@@ -160,8 +160,7 @@ public enum RoutingLoader {
         _ r: inout CommunityYAMLReader
     ) -> RoutingTable.Route? {
         var route = RoutingTable.Route(location: r.location(of: node))
-        if let entry = fields["owner"] {
-            guard let owner = role(entry.value, "\(what): owner", &r) else { return nil }
+        if let entry = fields["owner"], let owner = role(entry.value, "\(what): owner", &r) {
             route.owner = owner
             checkStaffed(owner, entry.value, "\(what): owner", directory, &r)
         }
