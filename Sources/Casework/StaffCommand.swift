@@ -70,9 +70,9 @@ public enum StaffCommand: Sendable, Hashable {
         ("查看", "查看 2026-0012"),
     ]
 
-    /// Reads a line. Full-width characters and spaces are accepted; `2026-12` means `2026-0012`.
+    /// Reads a line. Full-width digits, dashes and spaces are accepted; `2026-12` means `2026-0012`.
     public static func parse(_ text: String) -> Parsed {
-        var t = text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = asciiDigitsAndDashes(text).trimmingCharacters(in: .whitespacesAndNewlines)
         while let last = t.last, "。.!！?？".contains(last) { t.removeLast() }
         t = t.trimmingCharacters(in: .whitespaces)
         if ["我的待办", "待办", "我的任务", "待办列表"].contains(t) { return .command(.myTodo) }
@@ -126,6 +126,25 @@ public enum StaffCommand: Sendable, Hashable {
         rest = rest.dropFirst(serial.count)
         if rest.first == "号" { rest = rest.dropFirst() }
         return ("\(year)-" + String(format: "%04d", value), rest)
+    }
+
+    /// Full-width digits, letters, dashes, `#` and the ideographic space become ASCII; other
+    /// characters (the Chinese comma in a note) stay as typed.
+    static func asciiDigitsAndDashes(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF03:
+                out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0xFF0D, 0x2010...0x2015, 0x2212, 0xFE63:
+                out.append("-")
+            case 0x3000:
+                out.append(" ")
+            default:
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     private static func splitFirstWord(_ text: String) -> (String, String?) {
