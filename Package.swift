@@ -51,7 +51,7 @@ let package = Package(
         // Test helpers (not a product): fake clock, fixtures, golden files.
         .target(name: "TestSupport", dependencies: ["Rules", "Understanding", "Office", "Store"], path: "Sources/TestSupport"),
 
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "Understanding", "TestSupport"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Understanding", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "UnderstandingTests", dependencies: ["Understanding", "TestSupport"]),
         .testTarget(name: "ConversationTests", dependencies: ["Conversation", "TestSupport"]),
         .testTarget(name: "CaseworkTests", dependencies: ["Casework", "TestSupport"]),

@@ -4,5 +4,6 @@ import ArgumentParser
 struct Shangliang: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shangliang",
-        abstract: "商量办公室 assistant.")
+        abstract: "商量办公室 assistant.",
+        subcommands: [ClassifyCommand.self, RulesCommand.self, EvalCommand.self])
 }

@@ -1,0 +1,53 @@
+/// Finds where a message says the matter is (area, building, unit, room) and any case numbers,
+/// in normalised text. Numbers become digits whatever form was used: 3栋, 三号楼, 3#, 3幢,
+/// 3-2-501, 东区7幢, 五单元, 十二栋, 二十三号楼, 3栋2单元501.
+public enum PlaceExtractor {
+    private static let number = "(\\d{1,3}|[零〇一二两三四五六七八九十百]{1,5})"
+    private static let notAfterNumber = "(?<![\\d零〇一二两三四五六七八九十百])"
+
+    /// 3-2-501: building, unit, room.
+    private static let triple = try! PCREPattern("(?<![\\d-])(\\d{1,3})-(\\d{1,2})-(\\d{2,4})(?![\\d-])")
+    /// 12-301: building, room.
+    private static let pair = try! PCREPattern("(?<![\\d-])(\\d{1,3})-(\\d{3,4})(?![\\d-])")
+    /// 3栋, 三号楼, 3#, 3幢, 3座, 3号楼栋.
+    private static let building = try! PCREPattern(notAfterNumber + number + " ?(?:号楼|栋|幢|#|号?座)")
+    /// 五单元, 2单元.
+    private static let unit = try! PCREPattern(notAfterNumber + number + " ?单元")
+    /// A room after a building or unit (3栋501, 2单元501室), or a number followed by 室.
+    private static let room = try! PCREPattern("(?:单元|栋|幢|#|号楼) ?(\\d{3,4})(?![\\d])|(?<![\\d-])(\\d{3,4}) ?(?:室|房间)")
+    /// 东区, 北苑, a区.
+    private static let area = try! PCREPattern("([东西南北中][区苑院]|(?<![a-z])[a-z]区)")
+    /// 2026-0012.
+    private static let caseNumber = try! PCREPattern("(?<![\\d-])(20\\d{2}-\\d{3,6})(?![\\d-])")
+
+    /// The place and case numbers written in normalised `text`.
+    public static func extract(from text: String) -> (place: Place, caseNumbers: [String]) {
+        guard text.utf8.contains(where: { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) }) else { return (Place(), []) }
+        var place = Place()
+        func string(_ range: Range<String.Index>?) -> Substring? { range.map { text[$0] } }
+
+        let caseNumbers = caseNumber.allMatches(in: text).compactMap { string($0[1]).map(String.init) }
+        if let m = triple.allMatches(in: text).first {
+            place.building = string(m[1]).flatMap(ChineseNumber.value)
+            place.unit = string(m[2]).flatMap(ChineseNumber.value)
+            place.room = string(m[3]).map(String.init)
+        } else if let m = building.allMatches(in: text).first {
+            place.building = string(m[1]).flatMap(ChineseNumber.value)
+        } else if let m = pair.allMatches(in: text).first {
+            place.building = string(m[1]).flatMap(ChineseNumber.value)
+            place.room = string(m[2]).map(String.init)
+        }
+        if place.building == 0 { place.building = nil }
+        if place.unit == nil, let m = unit.allMatches(in: text).first {
+            place.unit = string(m[1]).flatMap(ChineseNumber.value)
+        }
+        if place.room == nil, let m = room.allMatches(in: text).first {
+            place.room = string(m[1] ?? m[2]).map(String.init)
+        }
+        if let m = area.allMatches(in: text).first {
+            // Letters were lower-cased by normalisation; estates write them upper-case (A区).
+            place.area = string(m[1]).map { $0.first?.isASCII == true ? $0.uppercased() : String($0) }
+        }
+        return (place, caseNumbers)
+    }
+}

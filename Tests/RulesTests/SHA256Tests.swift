@@ -1,0 +1,30 @@
+import Rules
+import Testing
+
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        ("The quick brown fox jumps over the lazy dog", "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592"),
+    ])
+    func knownVectors(input: String, digest: String) {
+        #expect(SHA256.hexDigest(of: Array(input.utf8)) == digest)
+    }
+
+    @Test func millionAs() {
+        var hasher = SHA256()
+        let chunk = [UInt8](repeating: 0x61, count: 1000)
+        for _ in 0..<1000 { hasher.update(chunk) }
+        #expect(SHA256.hex(hasher.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func incrementalEqualsOneShot() {
+        let bytes = (0..<300).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        var hasher = SHA256()
+        hasher.update(bytes[..<63])
+        hasher.update(bytes[63..<129])
+        hasher.update(bytes[129...])
+        #expect(SHA256.hex(hasher.finalize()) == SHA256.hexDigest(of: bytes))
+    }
+}
