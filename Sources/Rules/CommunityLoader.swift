@@ -1,5 +1,5 @@
 public import Foundation
-internal import Yams
+import Yams
 
 /// Loads and lints `rules/community.yaml`. Every problem is collected as a `Diagnostic`
 /// (`file:line:col: error: ...`); loading fails once, at the end, with all of them.

@@ -1,8 +1,10 @@
 import Foundation
-internal import Yams
+import Yams
 
-/// Reads YAML nodes for the community directory and the routing table, collecting a
-/// `Diagnostic` with the node's position for every problem instead of stopping at the first.
+/// Typed reading of the community directory and the routing table, over the shared
+/// `YAMLDocument` (parsing, positions, source lines): every problem becomes a `Diagnostic` with
+/// the node's position instead of stopping at the first. Adds what those two files need
+/// (required keys, identifiers, whole numbers, durations, one-or-many lists).
 /// (Shared by `CommunityLoader` and `RoutingLoader`.)
 struct CommunityYAMLReader {
     /// One key of a mapping, with the nodes for positions.
@@ -13,88 +15,50 @@ struct CommunityYAMLReader {
     }
 
     let file: String
-    private let lines: [String]
+    private let text: String
+    private var document: YAMLDocument?
     private(set) var diagnostics: [Diagnostic] = []
 
     init(text: String, file: String) {
         self.file = file
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-        }
+        self.text = text
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    // MARK: Parsing
-
     /// Parses the text into a node tree, recording a syntax error (with its position) on failure.
     mutating func compose(_ text: String) -> Node? {
-        do {
-            guard let root = try Yams.compose(yaml: text) else {
-                error("the file is empty", line: 1, column: 1)
-                return nil
-            }
-            return root
-        } catch let yamlError as YamlError {
-            switch yamlError {
-            case .scanner(let context, let problem, let mark, _),
-                .parser(let context, let problem, let mark, _),
-                .composer(let context, let problem, let mark, _):
-                // Yams appends the whole document to some problems: keep the first line only.
-                let firstLine = problem.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? problem
-                let detail = [context?.text, firstLine].compactMap { $0 }.filter { !$0.isEmpty }
-                error("YAML syntax: " + detail.joined(separator: ", "), line: mark.line, column: mark.column)
-            case .duplicatedKeysInMapping(let duplicates, let context):
-                for key in duplicates.sorted() {
-                    let (line, column) = secondOccurrence(ofKey: key, from: context.mark.line) ?? (context.mark.line, context.mark.column)
-                    error("duplicate key '\(key)'", line: line, column: column)
-                }
-            default:
-                error("YAML syntax: \(yamlError)", line: 1, column: 1)
-            }
-            return nil
-        } catch {
-            self.error("YAML syntax: \(error)", line: 1, column: 1)
+        let (document, problems) = YAMLDocument.parse(text, path: file)
+        diagnostics += problems
+        self.document = document
+        guard let document else { return nil }
+        guard let root = document.root else {
+            error("the file is empty", line: 1, column: 1)
             return nil
         }
-    }
-
-    /// Where a key is written for the second time at or after `line` (1-based), for the
-    /// duplicate-key error Yams reports with the mapping's position only.
-    private func secondOccurrence(ofKey key: String, from line: Int) -> (Int, Int)? {
-        var seen = 0
-        for index in max(0, line - 1)..<lines.count {
-            let text = lines[index]
-            let body = text.drop { $0 == " " || $0 == "-" }
-            guard body.hasPrefix(key + ":") else { continue }
-            seen += 1
-            if seen == 2 { return (index + 1, text.count - body.count + 1) }
-        }
-        return nil
+        return root
     }
 
     // MARK: Diagnostics
 
     /// The location of a node in the file.
     func location(of node: Node?) -> SourceLocation? {
-        guard let mark = node?.mark else { return nil }
-        return SourceLocation(file: file, line: mark.line, column: mark.column)
-    }
-
-    private func sourceLine(_ line: Int) -> String? {
-        line >= 1 && line <= lines.count ? lines[line - 1] : nil
+        guard let node, node.mark != nil else { return nil }
+        return document?.location(of: node)
     }
 
     mutating func report(_ severity: Diagnostic.Severity, _ message: String, at location: SourceLocation?) {
-        diagnostics.append(Diagnostic(severity, message, at: location, sourceLine: location.flatMap { sourceLine($0.line) }))
+        let location = location ?? SourceLocation(file: file, line: 1, column: 1)
+        diagnostics.append(
+            document?.diagnostic(severity, message, at: location) ?? Diagnostic(severity, message, at: location))
     }
 
     mutating func error(_ message: String, at node: Node?) {
-        report(.error, message, at: location(of: node) ?? SourceLocation(file: file, line: 1, column: 1))
+        report(.error, message, at: location(of: node))
     }
 
     mutating func warning(_ message: String, at node: Node?) {
-        report(.warning, message, at: location(of: node) ?? SourceLocation(file: file, line: 1, column: 1))
+        report(.warning, message, at: location(of: node))
     }
 
     mutating func error(_ message: String, line: Int, column: Int) {

@@ -1,5 +1,5 @@
 public import Foundation
-internal import Yams
+import Yams
 
 /// Loads and lints `rules/routing.yaml`. Category ids are checked against the ids the
 /// category files define (passed in, since the engine loads those), people against the
