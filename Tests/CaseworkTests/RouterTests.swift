@@ -114,3 +114,27 @@ import Testing
         #expect(CasePlace.describe(CasePlace()) == "未说明地点")
     }
 }
+
+@Suite struct RouterAlertTests {
+    let router = Fixture.router
+
+    @Test func emergenciesAlertTheGridWorkerStewardAndSecretary() {
+        #expect(router.emergencyRecipients(for: CasePlace(building: 5)) == ["staff:zhang-wei", "staff:s5", "staff:chen"])
+        #expect(router.emergencyRecipients(for: CasePlace(building: 3, unit: 2)) == ["staff:li-na", "staff:s3b", "staff:chen"])
+        #expect(router.emergencyRecipients(for: CasePlace()) == ["staff:li-na", "staff:zhang-wei", "staff:chen"])
+    }
+
+    @Test func handoffsGoToTheSecretaryOrTheTriageLead() {
+        #expect(router.handoffRecipients(reason: "secretary") == ["staff:chen"])
+        #expect(router.handoffRecipients(reason: "asked") == ["staff:feng"])
+    }
+
+    @Test func aFiledRecordIsDispatchedBySystem() throws {
+        // Office's flow: the Store inserts the record (state new, `filed` event), then routes it.
+        let record = CaseRecord(number: "2026-0042", draft: Fixture.draft("facilities", building: 2), filedBy: "wx:r", filedAt: Fixture.at(11, 2, 9))
+        let outcome = try Fixture.lifecycle.apply(.dispatch(router.route(record.draft)), to: record, by: .system, at: record.filedAt)
+        #expect(outcome.record.state == .dispatched)
+        #expect(outcome.events.map(\.kind) == [.dispatched])
+        #expect(outcome.notices.map(\.recipientUserID) == ["staff:wang", "staff:s2", "wx:r"])
+    }
+}
