@@ -41,7 +41,7 @@ public struct TerminalChannel {
         }
         while true {
             try showNotifications()
-            if isInteractive { write(style.prompt(userName ?? userID)) }
+            if isInteractive { write(style.prompt(userName ?? "我")) }
             guard var line = readLine() else { break }
             if line.hasSuffix("\r") { line.removeLast() }
             let text = line.trimmingTerminalSpaces()
