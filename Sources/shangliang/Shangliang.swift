@@ -6,7 +6,7 @@ struct Shangliang: AsyncParsableCommand {
         commandName: "shangliang",
         abstract: "商量办公室 assistant.",
         subcommands: [
-            ChatCommand.self, ReplayCommand.self, GatewayCommand.self,
-            ClassifyCommand.self, RulesCommand.self, EvalCommand.self, BenchCommand.self,
+            ClassifyCommand.self, RulesCommand.self, EvalCommand.self, BenchCommand.self, ChatCommand.self, ReplayCommand.self,
+            GatewayCommand.self,
         ])
 }
