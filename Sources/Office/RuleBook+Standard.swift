@@ -1,14 +1,26 @@
 public import Foundation
+import Rules
 
 extension RuleBook {
-    /// The rule book every command uses: `load(directory:)` plus the plug-ins of other modules.
-    ///
-    /// CASEWORK SEAM: the community directory and routing tables plug in here, e.g.
-    /// `book.router = try CommunityRouting.load(directory, ...)`, `book.interceptors.append(...)`.
+    /// The rule book every command uses: `load(directory:)` plus casework (issue 4): the
+    /// community directory (`community.yaml`) and routing table (`routing.yaml`), linted against
+    /// the rule set, become the router (dispatch through the case lifecycle) and the casework
+    /// interceptor (staff commands, ratings, the clock's work). Both files are in the hash.
     /// - Throws: `DiagnosticError` with every problem in the rule files.
     public static func standard(directory: URL, displayRoot: String? = nil) throws -> RuleBook {
-        try load(directory: directory, displayRoot: displayRoot) { _, _ in
-            // Casework: replace `book.router` and append interceptors here.
+        let root = displayRoot ?? directory.relativePath
+        return try load(directory: directory, displayRoot: displayRoot) { book, ruleSet in
+            let (community, table, diagnostics) = RoutingLoader.loadCasework(from: directory, ruleSet: ruleSet, displayPrefix: root)
+            let errors = diagnostics.filter { $0.severity == .error }
+            guard errors.isEmpty, let community, let table else { throw DiagnosticError(errors) }
+            let categories = ruleSet.allCategories
+            let routing = CommunityRouting(
+                directory: CommunityDirectory(community), table: table,
+                categoryTitles: Dictionary(categories.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }),
+                categoryOrder: categories.map(\.id), timeZone: book.replies.timeZone)
+            book.casework = routing
+            book.router = routing
+            book.interceptors.append(CaseworkInterceptor(routing: routing))
         }
     }
 }
