@@ -86,7 +86,12 @@ public struct Lifecycle: Sendable {
             try require([.accepted, .dispatched, .reopened])
             if !actor.isStaff && !actor.isSystem { throw forbid("居民不能办结诉求单；办结后会请您评价") }
             try checkHandler(record, actor, forbid)
-            if state != .accepted { accept(&record, by: actor, now: now, fx: &fx) }
+            if state != .accepted {
+                accept(&record, by: actor, now: now, fx: &fx)
+                // One message each: "resolved, please rate", not "accepted" first (a notice per
+                // person per outcome, so the accept notices would shadow the request to rate).
+                fx.notices.removeAll()
+            }
             let from = record.state
             record.state = .resolved
             record.resolvedAt = now

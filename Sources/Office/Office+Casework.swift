@@ -29,13 +29,14 @@ extension Office {
     /// Runs a staff command as `userID`, exactly as if typed in the chat (`shangliang case
     /// accept|resolve|reassign|note|close N --as ...`), in one transaction: the case, its events
     /// and the notices for everyone else are committed before this returns.
-    /// - Returns: the answer for the actor (a refusal is an answer too).
+    /// - Returns: the answer for the actor and the change stored; a refusal (wrong state, not
+    ///   their role, unknown case) is an answer with no outcome.
     /// - Throws: `OfficeError`, database errors.
-    public func perform(_ command: StaffCommand, by userID: String) throws -> String {
+    public func perform(_ command: StaffCommand, by userID: String) throws -> CaseDesk.Reply {
         let routing = try casework()
         let now = clock()
         return try store.write { tx in
-            try CaseworkTransaction(routing: routing, tx: tx, now: now).perform(command, by: userID).text
+            try CaseworkTransaction(routing: routing, tx: tx, now: now).perform(command, by: userID)
         }
     }
 

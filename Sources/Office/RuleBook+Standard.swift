@@ -10,6 +10,8 @@ extension RuleBook {
     public static func standard(directory: URL, displayRoot: String? = nil) throws -> RuleBook {
         let root = displayRoot ?? directory.relativePath
         return try load(directory: directory, displayRoot: displayRoot) { book, ruleSet in
+            // A directory with neither file (a classifier-only rule set) keeps the default routing.
+            guard hasCasework(directory) else { return }
             let (community, table, diagnostics) = RoutingLoader.loadCasework(from: directory, ruleSet: ruleSet, displayPrefix: root)
             let errors = diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty, let community, let table else { throw DiagnosticError(errors) }
@@ -21,6 +23,13 @@ extension RuleBook {
             book.casework = routing
             book.router = routing
             book.interceptors.append(CaseworkInterceptor(routing: routing))
+        }
+    }
+
+    /// True when the rules directory has `community.yaml` or `routing.yaml` (then both must be valid).
+    public static func hasCasework(_ directory: URL) -> Bool {
+        ["community.yaml", "routing.yaml"].contains {
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path)
         }
     }
 }
