@@ -28,7 +28,11 @@ struct EffectPerformer {
             return .filed(try file(draft))
         case .cosign(let number):
             guard var record = try tx.caseRecord(number: number), record.state.isOpen else { return .failed }
-            if let outcome = try lifecycle(.cosign, on: record) {
+            // The filer hears the office's own wording (how many residents raise it now).
+            let told = replies.render("notify_cosigned", ["number": number, "count": String(record.cosigners.count + 2)])
+            if let outcome = try lifecycle(.cosign, on: record, rewording: { notice in
+                notice.recipientUserID == record.filedBy ? told : notice.text
+            }) {
                 guard let outcome else { return .failed }
                 return .cosigned(CaseSummary(outcome.record))
             }
@@ -92,13 +96,20 @@ struct EffectPerformer {
     /// stores its outcome (notices to others go to the outbox).
     /// - Returns: nil when no lifecycle is plugged in (the caller does it the simple way);
     ///   `.some(nil)` when the lifecycle refused; the outcome otherwise.
-    mutating func lifecycle(_ action: CaseAction, on record: CaseRecord) throws -> LifecycleOutcome?? {
-        let outcome: LifecycleOutcome
+    mutating func lifecycle(
+        _ action: CaseAction, on record: CaseRecord, rewording: (Notice) -> String = { $0.text }
+    ) throws -> LifecycleOutcome?? {
+        var outcome: LifecycleOutcome
         do {
             guard let applied = try runner.book.router.apply(action, to: record, by: inbound.userID, now: now) else { return nil }
             outcome = applied
         } catch is CaseworkError {
             return .some(nil)
+        }
+        outcome.notices = outcome.notices.map { notice in
+            var notice = notice
+            notice.text = rewording(notice)
+            return notice
         }
         for entry in try tx.store(outcome, at: now, skippingNoticesTo: inbound.userID) {
             notifications.append(PendingNotification(

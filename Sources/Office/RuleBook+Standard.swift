@@ -1,4 +1,5 @@
 public import Foundation
+import Conversation
 import Rules
 
 extension RuleBook {
@@ -19,7 +20,9 @@ extension RuleBook {
             let routing = CommunityRouting(
                 directory: CommunityDirectory(community), table: table,
                 categoryTitles: Dictionary(categories.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }),
-                categoryOrder: categories.map(\.id), timeZone: book.replies.timeZone)
+                categoryOrder: categories.map(\.id),
+                placeCategoryIDs: Set(categories.map(\.id).filter { book.catalog[$0]?.asks.contains(.place) == true }),
+                timeZone: book.replies.timeZone)
             book.casework = routing
             book.router = routing
             book.interceptors.append(CaseworkInterceptor(routing: routing))
