@@ -87,7 +87,7 @@ import Testing
         #expect(resolved.events.map(\.kind) == [.accepted, .resolved])
         #expect(resolved.record.followerUserID == steward.userID)
         #expect(notice(resolved, to: Fixture.resident)?.contains("满意") == true)
-        #expect(notice(resolved, to: Fixture.resident)?.contains("已清理完毕") == true)
+        #expect(notice(resolved, to: Fixture.resident)?.contains("已办结：已清理完毕。请回复") == true)
     }
 
     @Test func acceptResolveRateConfirm() throws {
