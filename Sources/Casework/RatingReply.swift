@@ -12,13 +12,18 @@ public enum RatingReply {
         ("一般", .basicallySatisfied),
     ]
 
+    static let separators: Set<Character> = Set("」”\"，,。.！!：:；;、~～")
+
     /// The verdict and the optional comment after it, or nil when the message does not start
     /// with a verdict (then it is not a rating).
     public static func parse(_ text: String) -> (rating: Rating, comment: String?)? {
         let trimmed = text.drop { $0.isWhitespace || "「“\"".contains($0) }
         for (word, rating) in words where trimmed.hasPrefix(word) {
-            let rest = trimmed.dropFirst(word.count)
-                .drop { $0.isWhitespace || "」”\"，,。.！!：:；;、~～的了啊吧呀".contains($0) }
+            var rest = trimmed.dropFirst(word.count)
+            rest = rest.drop { "的了啊吧呀哈".contains($0) }
+            // "不满意物业的服务……" is a complaint, not a verdict: the word must stand alone.
+            guard rest.isEmpty || rest.first!.isWhitespace || Self.separators.contains(rest.first!) else { return nil }
+            rest = rest.drop { $0.isWhitespace || Self.separators.contains($0) }
             var comment = String(rest).trimmingCharacters(in: .whitespacesAndNewlines)
             while let last = comment.last, "。.！!~～".contains(last) { comment.removeLast() }
             return (rating, comment.isEmpty ? nil : comment)
