@@ -31,8 +31,10 @@ struct CaseworkInterceptor: TurnInterceptor {
                 return [StaffCommand.help]
             }
         }
+        // "不满意 2026-0012 又堆满了", "2026-0012 满意": the number says which case, not the comment.
+        let withoutNumbers = turn.inbound.text.replacing(/\d{4}\s*[-－]\s*\d{1,5}号?/, with: " ")
         guard turn.dialogueIsIdle || turn.classification.moves.contains("rate"),
-            let verdict = RatingReply.parse(turn.inbound.text),
+            let verdict = RatingReply.parse(withoutNumbers),
             let record = try work.caseAwaitingRating(from: userID, named: turn.classification.caseNumbers)
         else { return nil }
         return try work.rate(record, verdict.rating, comment: verdict.comment, by: userID)

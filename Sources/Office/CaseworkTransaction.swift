@@ -40,12 +40,17 @@ struct CaseworkTransaction {
         return reply
     }
 
-    /// The case a resident's verdict is for: the one named in the message when it awaits their
-    /// rating, else the most recently resolved one awaiting it; nil when none does.
+    /// The case a resident's verdict is for: a resolved or closed case of theirs named in the
+    /// message (at any time: 不满意 after the reopen window files a new case), else the most
+    /// recently resolved one awaiting their rating; nil when there is none.
     func caseAwaitingRating(from userID: String, named numbers: [String]) throws -> CaseRecord? {
-        let waiting = try tx.casesAwaitingRating(filedBy: userID, now: now, reopenWindow: routing.table.reopenWindow)
-        if let named = numbers.lazy.compactMap({ number in waiting.first { $0.number == number } }).first { return named }
-        return waiting.first
+        for number in numbers {
+            if let record = try tx.caseRecord(number: number), record.filedBy == userID,
+                record.state == .resolved || record.state == .closed {
+                return record
+            }
+        }
+        return try tx.casesAwaitingRating(filedBy: userID, now: now, reopenWindow: routing.table.reopenWindow).first
     }
 
     /// Applies a resident's verdict and stores it; 不满意 after the reopen window files the new

@@ -169,6 +169,32 @@ import TestSupport
         #expect(try desk.record(number)?.state == .reopened)
     }
 
+    @Test func anUnratedCaseIsRemindedOnceThenClosedAndLateDisapprovalFilesANewCase() throws {
+        let desk = try Desk()
+        let number = try Self.file("5栋二楼楼道被旧家具和纸箱占满了", by: "u1", on: desk)
+        try desk.say("办结 \(number) 已清理", as: Self.steward5)
+
+        desk.clock.advance(by: 49 * 3600)
+        let reminded = try desk.office.tick()
+        #expect(reminded.contains { $0.recipientUserID == "u1" && $0.text.contains("还没收到您的评价") })
+        #expect(try desk.office.tick().isEmpty)
+        desk.clock.advance(by: 6 * 86400)
+        let closed = try desk.office.tick()
+        #expect(closed.contains { $0.recipientUserID == "u1" && $0.text.contains("已按办结处理") })
+        #expect(try desk.record(number)?.state == .closed)
+
+        // 不满意 more than 30 days after 办结: a new case pointing back to the old one.
+        desk.clock.advance(by: 30 * 86400)
+        // Unnamed, it is no rating any more (the window has passed); named, it is.
+        #expect(!(try desk.say("不满意", as: "u1").reply.contains("另立")))
+        let late = try desk.say("不满意 \(number) 又堆满了", as: "u1").reply
+        #expect(late.contains("另立"))
+        let follow = try #require(try desk.store.read { try $0.cases(involving: "u1") }.first { $0.number != number })
+        #expect(follow.relatedCaseNumber == number)
+        #expect(follow.state == .dispatched)
+        #expect(follow.ownerUserID == Self.steward5)
+    }
+
     @Test func aRatingWordWithNothingToRateGoesToTheDialogue() throws {
         let desk = try Desk()
         let reply = try desk.say("满意", as: "u9").reply
