@@ -19,7 +19,9 @@ extension RuleBook {
             let categories = ruleSet.allCategories
             let routing = CommunityRouting(
                 directory: CommunityDirectory(community), table: table,
-                categoryTitles: Dictionary(categories.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }),
+                categoryTitles: Dictionary(
+                    categories.map { ($0.id, $0.title) } + categories.flatMap { c in c.subtopics.map { ("\(c.id)/\($0.id)", $0.title) } },
+                    uniquingKeysWith: { first, _ in first }),
                 categoryOrder: categories.map(\.id),
                 placeCategoryIDs: Set(categories.map(\.id).filter { book.catalog[$0]?.asks.contains(.place) == true }),
                 timeZone: book.replies.timeZone)

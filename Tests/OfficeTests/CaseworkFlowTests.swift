@@ -111,7 +111,8 @@ import TestSupport
         let kinds = try desk.store.read { try $0.events(caseNumber: number) }.map(\.kind)
         #expect(kinds == [.filed, .dispatched, .accepted, .resolved, .rated, .closed])
         let detail = try #require(try desk.office.caseDetail(number: number))
-        #expect(detail.contains("派单理由"))
+        #expect(detail.contains("类别：公共空间（楼道堆物）"))
+        #expect(detail.contains("派单理由：类别「公共空间」按派单规则由红色管家负责"))
         #expect(detail.contains("评价：满意"))
     }
 
