@@ -105,6 +105,25 @@ import TestSupport
         #expect(out.stdout.contains("这是社区工作人员使用的指令"))
     }
 
+    @Test func rulesLintChecksTheDirectoryAndTheRoutingTable() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let rules = dir.url.appendingPathComponent("rules")
+        try FileManager.default.copyItem(at: Fixtures.rulesDirectory, to: rules)
+        let community = rules.appendingPathComponent("community.yaml")
+        let text = try String(contentsOf: community, encoding: .utf8)
+        try text.replacingOccurrences(of: "steward: zhao-min}", with: "steward: nobody}").write(to: community, atomically: true, encoding: .utf8)
+        let routing = rules.appendingPathComponent("routing.yaml")
+        let table = try String(contentsOf: routing, encoding: .utf8)
+        try table.replacingOccurrences(of: "owner: mediation\n", with: "owner: janitor\n").write(to: routing, atomically: true, encoding: .utf8)
+        let out = try Self.run(["rules", "lint", rules.path], now: "", database: dir.path("db.sqlite"))
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("community.yaml:"))
+        #expect(out.stderr.contains("nobody"))
+        #expect(out.stderr.contains("routing.yaml:"))
+        #expect(out.stderr.contains("janitor"))
+    }
+
     @Test func aBadNowIsAUsageError() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
