@@ -31,6 +31,13 @@ struct CaseworkInterceptor: TurnInterceptor {
                 return [StaffCommand.help]
             }
         }
+        // 撤销 of a resolved case: the lifecycle does not allow it (the resident rates it instead);
+        // say so here, before the dialogue promises a withdrawal.
+        if turn.classification.moves.contains("cancel"), let number = turn.classification.caseNumbers.first,
+            let record = try tx.caseRecord(number: number), record.filedBy == userID, record.state == .resolved {
+            return [CaseworkError.wrongState(caseNumber: number, action: CaseAction.cancel(note: nil).title, state: record.state).description
+                + "如果问题没有解决，请回复「不满意」和原因，我们会重新办理。"]
+        }
         // "不满意 2026-0012 又堆满了", "2026-0012 满意": the number says which case, not the comment.
         let withoutNumbers = turn.inbound.text.replacing(/\d{4}\s*[-－]\s*\d{1,5}号?/, with: " ")
         guard turn.dialogueIsIdle || turn.classification.moves.contains("rate"),

@@ -196,6 +196,35 @@ import TestSupport
         #expect(follow.ownerUserID == Self.steward5)
     }
 
+    @Test func aResolvedCaseCannotBeWithdrawnOnlyRated() throws {
+        let desk = try Desk()
+        let number = try Self.file("5栋二楼楼道被旧家具和纸箱占满了", by: "u1", on: desk)
+        try desk.say("办结 \(number)", as: Self.steward5)
+        let reply = try desk.say("撤销 \(number)", as: "u1").reply
+        #expect(reply.contains("不能撤销"))
+        #expect(try desk.record(number)?.state == .resolved)
+    }
+
+    @Test func aBrokenRoutingTableIsNotSwappedInOnReload() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try FileManager.default.copyItem(at: Fixtures.rulesDirectory, to: dir.url.appendingPathComponent("rules"))
+        let office = try Office.open(databasePath: dir.path("db.sqlite"), rulesDirectory: dir.path("rules"))
+        let before = office.rulesHash
+        let routing = dir.path("rules/routing.yaml")
+        let table = try String(contentsOfFile: routing, encoding: .utf8)
+        try table.replacingOccurrences(of: "owner: mediation\n", with: "owner: janitor\n").write(toFile: routing, atomically: true, encoding: .utf8)
+        #expect(throws: DiagnosticError.self) { try office.reloadRules() }
+        #expect(office.rulesHash == before)
+        // A valid change to the directory is picked up and changes the hash.
+        try table.write(toFile: routing, atomically: true, encoding: .utf8)
+        let community = dir.path("rules/community.yaml")
+        try (try String(contentsOfFile: community, encoding: .utf8)).replacingOccurrences(of: "steward: wu-xiuzhen}", with: "steward: zheng-hai}")
+            .write(toFile: community, atomically: true, encoding: .utf8)
+        #expect(try office.reloadRules() != before)
+        #expect(office.ruleBook.casework?.directory.steward(ofBuilding: 5)?.userID == "staff:zheng-hai")
+    }
+
     @Test func aRatingWordWithNothingToRateGoesToTheDialogue() throws {
         let desk = try Desk()
         let reply = try desk.say("满意", as: "u9").reply
