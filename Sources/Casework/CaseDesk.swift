@@ -22,6 +22,7 @@ public struct CaseDesk: Sendable {
     public var directory: CommunityDirectory
     public var router: Router
     public var lifecycle: Lifecycle
+    /// Category id -> title; `category/subtopic` -> the sub-topic's title.
     public var categoryTitles: [String: String]
 
     public init(
@@ -144,7 +145,7 @@ public struct CaseDesk: Sendable {
         let urgency = (record.effectiveUrgency ?? record.draft.urgency).title
         var lines = ["诉求单 \(record.number) · \(record.state.title)\(record.isPastLimit(at: now) ? "【超时】" : "")"]
         var category = "类别：\(title(of: record.draft.categoryID))"
-        if let sub = record.draft.subtopicID { category += "（\(sub)）" }
+        if let sub = record.draft.subtopicID { category += "（\(categoryTitles["\(record.draft.categoryID)/\(sub)"] ?? sub)）" }
         lines.append(category + " · 紧急程度：\(urgency)")
         lines.append("地点：\(CasePlace.describe(record.draft.place))")
         lines.append("内容：\(record.draft.summary)")

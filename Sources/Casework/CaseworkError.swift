@@ -18,7 +18,7 @@ public enum CaseworkError: Error, Sendable, Hashable, CustomStringConvertible {
         case .wrongState(let number, let action, let state):
             "诉求单 \(number) 目前是「\(state.title)」，不能\(action)。"
         case .forbidden(let number, let action, let reason):
-            "不能对诉求单 \(number) \(action)：\(reason)"
+            "不能对诉求单 \(number) \(action)：\(reason)" + ("。！？".contains(reason.last ?? "。") ? "" : "。")
         case .redundant(let number, let reason):
             "诉求单 \(number)：\(reason)"
         case .unknownCase(let number):

@@ -86,7 +86,12 @@ public struct Lifecycle: Sendable {
             try require([.accepted, .dispatched, .reopened])
             if !actor.isStaff && !actor.isSystem { throw forbid("居民不能办结诉求单；办结后会请您评价") }
             try checkHandler(record, actor, forbid)
-            if state != .accepted { accept(&record, by: actor, now: now, fx: &fx) }
+            if state != .accepted {
+                accept(&record, by: actor, now: now, fx: &fx)
+                // One message each: "resolved, please rate", not "accepted" first (a notice per
+                // person per outcome, so the accept notices would shadow the request to rate).
+                fx.notices.removeAll()
+            }
             let from = record.state
             record.state = .resolved
             record.resolvedAt = now
@@ -94,7 +99,7 @@ public struct Lifecycle: Sendable {
             record.ratingComment = nil
             record.ratingRemindedAt = nil
             fx.event(.resolved, at: now, note: note, from: from, to: .resolved)
-            let detail = note.map { "：\($0)" } ?? "。"
+            let detail = Self.remark(note)
             fx.tell(record.filedBy, "您的诉求单 \(n) 已办结\(detail)请回复「满意」「基本满意」或「不满意」评价（可以附一句意见）。")
             fx.tell(record.cosigners, "您附议的诉求单 \(n) 已办结\(detail)")
             fx.tell(record.followerUserID, "您首问负责的诉求单 \(n) 已由\(name(actor.userID))办结。")
@@ -152,7 +157,7 @@ public struct Lifecycle: Sendable {
             if !actor.isSecretary { try checkHandler(record, actor, forbid) }
             close(&record, kind: .referred, now: now, note: note, fx: &fx)
             let whereTo = target?.title ?? "相关部门"
-            let detail = note.map { "：\($0)" } ?? "。"
+            let detail = Self.remark(note)
             fx.tell(residents(record), "您的诉求单 \(n) 已转\(whereTo)办理\(detail)")
             fx.tell([record.ownerUserID, record.followerUserID], "诉求单 \(n) 已转\(whereTo)办理。")
             summary = "已转办：诉求单 \(n) 转\(whereTo)。"
@@ -231,7 +236,7 @@ public struct Lifecycle: Sendable {
             record.resolveBy = deadlines.resolveBy(record.draft, urgency: urgency, from: now)
             record.resolveEscalatedAt = nil
             fx.event(.meetingConcluded, at: now, note: note, from: state, to: next)
-            let detail = note.map { "：\($0)" } ?? "。"
+            let detail = Self.remark(note)
             fx.tell(residents(record), "您的诉求单 \(n) 商量会议已结束\(detail)接下来由\(ownerLabel(record))按会议结果办理。")
             fx.tell(record.ownerUserID, "诉求单 \(n) 商量会议已结束，请按会议结果在\(time(record.resolveBy))前办结。")
             summary = "诉求单 \(n) 商量会议已结束，恢复办理。"
@@ -410,6 +415,14 @@ public struct Lifecycle: Sendable {
 
     private func informText(_ record: CaseRecord) -> String {
         "【知会】诉求单 \(record.number)：\(record.draft.summary)（\(CasePlace.describe(record.draft.place))），已派给\(ownerLabel(record))。"
+    }
+
+    /// "：已清理完毕。" for a note (ending in one full stop), "。" without one: the end of a
+    /// sentence that goes on ("……已办结：已清理完毕。请回复……").
+    static func remark(_ note: String?) -> String {
+        guard var text = note?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return "。" }
+        while let last = text.last, "。.！!；;，,".contains(last) { text.removeLast() }
+        return "：\(text)。"
     }
 
     /// "11月28日 10:00" in the lifecycle's time zone; "—" for nil.

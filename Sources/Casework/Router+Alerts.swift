@@ -1,4 +1,4 @@
-public import Rules
+import Rules
 
 extension Router {
     /// Who is alerted at once about an emergency at a place: the grid worker of the building's

@@ -18,7 +18,7 @@ public struct Router: Sendable {
     public func route(_ draft: CaseDraft) -> RoutingDecision {
         let route = table.route(category: draft.categoryID, subtopic: draft.subtopicID)
         var why = "类别「\(title(of: draft.categoryID))」"
-        if let sub = route.subtopicID { why += "（\(sub)）" }
+        if let sub = route.subtopicID { why += "（\(categoryTitles["\(draft.categoryID)/\(sub)"] ?? sub)）" }
         if route.isKnown {
             why += "按派单规则由\(route.owner.title)负责"
         } else {

@@ -112,6 +112,14 @@ public enum StaffCommand: Sendable, Hashable {
         return .notACommand
     }
 
+    /// A case number typed alone (`2026-0012`, `2026-12`, full-width digits), normalised to
+    /// `YYYY-NNNN`; nil when the text is not a case number.
+    public static func caseNumber(_ text: String) -> String? {
+        let t = asciiDigitsAndDashes(text).trimmingCharacters(in: .whitespaces)
+        guard let (number, rest) = caseNumber(prefixOf: Substring(t)), rest.isEmpty else { return nil }
+        return number
+    }
+
     /// A case number at the start of `text` (`2026-0012`, `2026-12`, `2026 - 0012号`), normalised
     /// to `YYYY-NNNN`, and the text after it.
     static func caseNumber(prefixOf text: Substring) -> (String, Substring)? {

@@ -40,6 +40,9 @@ public struct TerminalChannel {
             if let banner { write(style.reply(banner) + "\n") }
         }
         while true {
+            // The long-running chat does the clock's work itself (escalations, reminders) before
+            // each prompt; what it writes for this user shows at once.
+            _ = try office.tick()
             try showNotifications()
             if isInteractive { write(style.prompt(userName ?? "我")) }
             guard var line = readLine() else { break }

@@ -46,7 +46,10 @@ public struct TerminalTranscript: Sendable, Hashable {
             if line.hasSuffix("\r") { line.removeLast() }
             if line.hasPrefix("> ") {
                 let body = String(line.dropFirst(2))
-                guard let colon = body.firstIndex(of: ":") else { throw TranscriptError.malformed(line: index + 1, "expected `> 居民: text`") }
+                // The colon after `]` when a user is given: user ids may hold colons (`staff:li-na`).
+                let bracketed = body.range(of: "]:").flatMap { end in body.firstIndex(of: "[").map { $0 < end.lowerBound } } == true
+                    ? body.range(of: "]:").map { body.index(before: $0.upperBound) } : nil
+                guard let colon = bracketed ?? body.firstIndex(of: ":") else { throw TranscriptError.malformed(line: index + 1, "expected `> 居民: text`") }
                 let who = body[..<colon]
                 var text = String(body[body.index(after: colon)...])
                 if text.hasPrefix(" ") { text.removeFirst() }

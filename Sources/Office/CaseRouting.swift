@@ -18,11 +18,26 @@ public protocol CaseRouting: Sendable {
 
     /// User ids to tell about a 转人工 request (`reason`: asked / secretary / not-understood).
     func handoffRecipients(for userID: String, reason: String) -> [String]
+
+    /// Dispatches a newly filed case through the case lifecycle (issue 4): the routed record, its
+    /// `dispatched` (or `referred`) event and the notices for the owner, the informed people and
+    /// the triage role. nil (the default): Office uses `route(_:now:)` and its own notices.
+    /// - Parameters:
+    ///   - record: the case as filed (state `new`, already stored with its `filed` event).
+    ///   - now: the injected clock.
+    func dispatch(_ record: CaseRecord, now: Date) -> LifecycleOutcome?
+
+    /// Applies a resident's action (附议, 撤销, 评价) through the case lifecycle. nil (the
+    /// default): Office changes the record itself.
+    /// - Throws: `CaseworkError` when the lifecycle refuses.
+    func apply(_ action: CaseAction, to record: CaseRecord, by userID: String, now: Date) throws -> LifecycleOutcome?
 }
 
 extension CaseRouting {
     public func emergencyRecipients(for place: CasePlace) -> [String] { [] }
     public func handoffRecipients(for userID: String, reason: String) -> [String] { [] }
+    public func dispatch(_ record: CaseRecord, now: Date) -> LifecycleOutcome? { nil }
+    public func apply(_ action: CaseAction, to record: CaseRecord, by userID: String, now: Date) throws -> LifecycleOutcome? { nil }
 }
 
 /// Until the community directory and routing tables exist: the category's (or sub-topic's)

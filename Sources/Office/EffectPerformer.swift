@@ -28,6 +28,14 @@ struct EffectPerformer {
             return .filed(try file(draft))
         case .cosign(let number):
             guard var record = try tx.caseRecord(number: number), record.state.isOpen else { return .failed }
+            // The filer hears the office's own wording (how many residents raise it now).
+            let told = replies.render("notify_cosigned", ["number": number, "count": String(record.cosigners.count + 2)])
+            if let outcome = try lifecycle(.cosign, on: record, rewording: { notice in
+                notice.recipientUserID == record.filedBy ? told : notice.text
+            }) {
+                guard let outcome else { return .failed }
+                return .cosigned(CaseSummary(outcome.record))
+            }
             let isNew = try tx.addCosigner(caseNumber: number, userID: inbound.userID, at: now)
             record.cosigners = try tx.caseRecord(number: number)?.cosigners ?? record.cosigners
             if isNew {
@@ -47,6 +55,7 @@ struct EffectPerformer {
             return nil
         case .cancelCase(let number):
             guard var record = try tx.caseRecord(number: number), record.state.isOpen, record.filedBy == inbound.userID else { return nil }
+            if try lifecycle(.cancel(note: nil), on: record) != nil { return nil }
             let from = record.state
             record.state = .cancelled
             try tx.updateCase(record, at: now)
@@ -83,6 +92,32 @@ struct EffectPerformer {
         }
     }
 
+    /// Applies a resident's action through the casework lifecycle when one is plugged in, and
+    /// stores its outcome (notices to others go to the outbox).
+    /// - Returns: nil when no lifecycle is plugged in (the caller does it the simple way);
+    ///   `.some(nil)` when the lifecycle refused; the outcome otherwise.
+    mutating func lifecycle(
+        _ action: CaseAction, on record: CaseRecord, rewording: (Notice) -> String = { $0.text }
+    ) throws -> LifecycleOutcome?? {
+        var outcome: LifecycleOutcome
+        do {
+            guard let applied = try runner.book.router.apply(action, to: record, by: inbound.userID, now: now) else { return nil }
+            outcome = applied
+        } catch is CaseworkError {
+            return .some(nil)
+        }
+        outcome.notices = outcome.notices.map { notice in
+            var notice = notice
+            notice.text = rewording(notice)
+            return notice
+        }
+        for entry in try tx.store(outcome, at: now, skippingNoticesTo: inbound.userID) {
+            notifications.append(PendingNotification(
+                recipient: entry.recipient, text: entry.text, kind: "case", caseNumber: record.number, entry: entry))
+        }
+        return .some(outcome)
+    }
+
     /// Files a case: number, routing (the seam), row, events, owner notifications.
     mutating func file(_ draft: CaseDraft) throws -> CaseRecord {
         var calendar = Calendar(identifier: .gregorian)
@@ -90,6 +125,15 @@ struct EffectPerformer {
         let year = calendar.component(.year, from: now)
         let number = try tx.nextCaseNumber(year: year)
         let filed = CaseRecord(number: number, draft: draft, state: .new, filedBy: inbound.userID, filedAt: now)
+        if let outcome = runner.book.router.dispatch(filed, now: now) {
+            // The lifecycle dispatches: its events and notices (none to the resident, who hears
+            // the dialogue's reply).
+            try tx.insertCase(filed)
+            for entry in try tx.store(outcome, at: now, skippingNoticesTo: inbound.userID) {
+                notifications.append(PendingNotification(recipient: entry.recipient, text: entry.text, kind: "case", caseNumber: number, entry: entry))
+            }
+            return outcome.record
+        }
         let routed = runner.book.router.route(filed, now: now)
         try tx.insertCase(routed)
         if routed.state != .new {

@@ -11,6 +11,9 @@ public struct RuleBook: Sendable {
     public var interceptors: [any TurnInterceptor]
     /// `sha256:<hex>` of the rule files.
     public var hash: String
+    /// The community directory, routing table, lifecycle and staff desk, when the rules
+    /// directory has `community.yaml` and `routing.yaml` (`RuleBook.standard`); also `router`.
+    public var casework: CommunityRouting? = nil
 
     /// Creates a rule book; the router defaults to the categories' default owners.
     public init(

@@ -88,7 +88,11 @@ struct TurnRunner {
         var state = try loadState(inbound.conversationID)
         var texts: [String] = []
         var pending: [PendingNotification] = []
-        let turn = InterceptedTurn(inbound: inbound, messageID: messageID, classification: classification, now: now, dialogueIsIdle: state.isIdle)
+        // A question left unanswered past `Dialogue.staleAfter` is forgotten by the dialogue, so
+        // the conversation counts as idle for the interceptors too.
+        let isStale = state.updatedAt.map { now.timeIntervalSince($0) > Dialogue.staleAfter } ?? false
+        let turn = InterceptedTurn(
+            inbound: inbound, messageID: messageID, classification: classification, now: now, dialogueIsIdle: state.isIdle || isStale)
         let outboxBefore = try tx.lastSeq()
         var intercepted: [String]?
         for interceptor in book.interceptors {
@@ -136,7 +140,7 @@ struct TurnRunner {
             replies.append(Reply(id: id, seq: replySeq, text: text))
         }
         for note in pending {
-            let entry = try tx.enqueue(recipient: note.recipient, text: note.text, kind: note.kind, caseNumber: note.caseNumber, at: now)
+            let entry = try note.entry ?? tx.enqueue(recipient: note.recipient, text: note.text, kind: note.kind, caseNumber: note.caseNumber, at: now)
             notifications.append(Notification(entry))
         }
         try tx.saveConversationState(encode(state, conversationID: inbound.conversationID), conversationID: inbound.conversationID, userID: inbound.userID, at: now)
@@ -189,4 +193,6 @@ struct PendingNotification {
     var text: String
     var kind: String
     var caseNumber: String?
+    /// Set when it is already in the outbox (written by the case lifecycle).
+    var entry: OutboxEntry? = nil
 }

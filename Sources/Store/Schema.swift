@@ -9,6 +9,7 @@ enum Schema {
         registerCases(&migrator)
         registerStaffRecords(&migrator)
         registerOutbox(&migrator)
+        registerCaseLifecycle(&migrator)
         return migrator
     }()
 }

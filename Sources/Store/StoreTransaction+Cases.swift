@@ -63,17 +63,32 @@ extension StoreTransaction {
 
     /// Appends an event to a case's history.
     public func appendEvent(_ event: CaseEvent) throws {
-        try db.cachedStatement(sql: "INSERT INTO case_events (case_number, kind, actor, at, note, from_state, to_state) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [event.caseNumber, event.kind.rawValue, event.actor, value(event.at), event.note, event.fromState?.rawValue, event.toState?.rawValue])
+        try db.cachedStatement(sql: "INSERT INTO case_events (case_number, kind, actor, at, note, from_state, to_state, rating) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [
+                event.caseNumber, event.kind.rawValue, event.actor, value(event.at), event.note, event.fromState?.rawValue,
+                event.toState?.rawValue, event.rating?.rawValue,
+            ])
     }
 
     /// A case's history, oldest first.
     public func events(caseNumber: String) throws -> [CaseEvent] {
-        try Row.fetchAll(db, sql: "SELECT * FROM case_events WHERE case_number = ? ORDER BY id", arguments: [caseNumber]).map { row in
-            CaseEvent(
+        try fetchEvents("WHERE case_number = ? ORDER BY id", [caseNumber])
+    }
+
+    /// The events of every case filed in `[start, end)` (for the monthly figures), in order.
+    public func events(ofCasesFiledFrom start: Date, to end: Date) throws -> [CaseEvent] {
+        try fetchEvents(
+            "WHERE case_number IN (SELECT number FROM cases WHERE filed_at >= ? AND filed_at < ?) ORDER BY id", [start, end])
+    }
+
+    func fetchEvents(_ clause: String, _ arguments: StatementArguments) throws -> [CaseEvent] {
+        try Row.fetchAll(db, sql: "SELECT * FROM case_events " + clause, arguments: arguments).map { row in
+            var event = CaseEvent(
                 caseNumber: row["case_number"], kind: CaseEvent.Kind(rawValue: row["kind"]) ?? .noted, actor: row["actor"],
                 at: row["at"], note: row["note"], fromState: (row["from_state"] as String?).flatMap(CaseState.init(rawValue:)),
                 toState: (row["to_state"] as String?).flatMap(CaseState.init(rawValue:)))
+            event.rating = (row["rating"] as String?).flatMap(Rating.init(rawValue:))
+            return event
         }
     }
 
@@ -83,7 +98,8 @@ extension StoreTransaction {
         "number", "category_id", "subtopic_id", "area", "building", "unit", "room", "spot", "summary", "detail", "since",
         "households", "proposal", "urgency", "state", "filed_by", "filed_at", "owner_role", "owner_user_id",
         "follower_user_id", "informed_user_ids", "routing_reason", "needs_triage", "accept_by", "resolve_by", "is_overdue",
-        "rating", "rating_comment", "related_case_number", "updated_at",
+        "rating", "rating_comment", "related_case_number", "updated_at", "dispatched_at", "accepted_at", "resolved_at",
+        "closed_at", "accept_escalated_at", "resolve_escalated_at", "rating_reminded_at", "effective_urgency", "needs_meeting",
     ]
 
     static let insertCaseSQL =
@@ -101,7 +117,9 @@ extension StoreTransaction {
             r.number, d.categoryID, d.subtopicID, d.place.area, d.place.building, d.place.unit, d.place.room, d.place.spot,
             d.summary, d.detail, d.since, d.households, d.proposal, d.urgency.rawValue, r.state.rawValue, r.filedBy, r.filedAt,
             r.ownerRole?.rawValue, r.ownerUserID, r.followerUserID, informed, r.routingReason, r.needsTriage, r.acceptBy,
-            r.resolveBy, r.isOverdue, r.rating?.rawValue, r.ratingComment, r.relatedCaseNumber, updatedAt,
+            r.resolveBy, r.isOverdue, r.rating?.rawValue, r.ratingComment, r.relatedCaseNumber, updatedAt, r.dispatchedAt, r.acceptedAt, r.resolvedAt,
+            r.closedAt, r.acceptEscalatedAt, r.resolveEscalatedAt, r.ratingRemindedAt, r.effectiveUrgency?.rawValue,
+            r.needsMeeting,
         ]
         return values
     }
@@ -121,13 +139,23 @@ extension StoreTransaction {
             let informed = (try? JSONDecoder().decode([String].self, from: Data(informedJSON.utf8))) ?? []
             let cosigners = try String.fetchAll(
                 db.cachedStatement(sql: "SELECT user_id FROM cosigners WHERE case_number = ? ORDER BY at, user_id"), arguments: [number])
-            return CaseRecord(
+            var record = CaseRecord(
                 number: number, draft: draft, state: state, filedBy: row["filed_by"], filedAt: row["filed_at"],
                 ownerRole: (row["owner_role"] as String?).flatMap(OwnerRole.init(rawValue:)), ownerUserID: row["owner_user_id"],
                 followerUserID: row["follower_user_id"], informedUserIDs: informed, routingReason: row["routing_reason"],
                 needsTriage: row["needs_triage"], cosigners: cosigners, acceptBy: row["accept_by"], resolveBy: row["resolve_by"],
                 isOverdue: row["is_overdue"], rating: (row["rating"] as String?).flatMap(Rating.init(rawValue:)),
                 ratingComment: row["rating_comment"], relatedCaseNumber: row["related_case_number"])
+            record.dispatchedAt = row["dispatched_at"]
+            record.acceptedAt = row["accepted_at"]
+            record.resolvedAt = row["resolved_at"]
+            record.closedAt = row["closed_at"]
+            record.acceptEscalatedAt = row["accept_escalated_at"]
+            record.resolveEscalatedAt = row["resolve_escalated_at"]
+            record.ratingRemindedAt = row["rating_reminded_at"]
+            record.effectiveUrgency = (row["effective_urgency"] as String?).flatMap(Urgency.init(rawValue:))
+            record.needsMeeting = row["needs_meeting"]
+            return record
         }
     }
 }

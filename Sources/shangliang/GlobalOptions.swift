@@ -12,10 +12,34 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The rules directory (env SHANGLIANG_RULES).", valueName: "dir"))
     var rules: String = ProcessInfo.processInfo.environment["SHANGLIANG_RULES"] ?? "rules"
 
+    /// A fixed time instead of the system clock (tests, demonstrations), ISO 8601 with an offset:
+    /// `2026-11-26T10:00:00+08:00`.
+    @Option(help: .hidden)
+    var now: String = ProcessInfo.processInfo.environment["SHANGLIANG_NOW"] ?? ""
+
+    func validate() throws {
+        if !now.isEmpty, Self.parseDate(now) == nil {
+            throw ValidationError("--now (or SHANGLIANG_NOW) must be ISO 8601 with an offset, e.g. 2026-11-26T10:00:00+08:00")
+        }
+    }
+
+    /// The office's clock: the system's, or the fixed `--now`.
+    var clock: @Sendable () -> Date {
+        if let fixed = Self.parseDate(now) { return { fixed } }
+        return { Date() }
+    }
+
+    static func parseDate(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text)
+    }
+
     /// Opens the office; broken rules print their diagnostics on stderr and exit 1.
     func makeOffice(logger: Logger) throws -> Office {
         do {
-            return try Office.open(databasePath: db, rulesDirectory: rules, logger: logger)
+            return try Office.open(databasePath: db, rulesDirectory: rules, clock: clock, logger: logger)
         } catch let error as DiagnosticError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure

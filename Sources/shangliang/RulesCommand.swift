@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Office
 import Rules
 import Understanding
 
@@ -17,7 +18,13 @@ struct RulesCommand: ParsableCommand {
         var directory = "rules"
 
         func run() throws {
-            let diagnostics = RuleLinter.lint(directory: URL(fileURLWithPath: directory), displayRoot: directory)
+            let url = URL(fileURLWithPath: directory)
+            var diagnostics = RuleLinter.lint(directory: url, displayRoot: directory)
+            if RuleBook.hasCasework(url) {
+                // The community directory and the routing table, checked against the rule set.
+                let (ruleSet, _) = RuleSetLoader(directory: url, displayRoot: directory).load()
+                diagnostics += RoutingLoader.loadCasework(from: url, ruleSet: ruleSet, displayPrefix: directory).diagnostics
+            }
             if diagnostics.isEmpty {
                 print("\(directory): no problems found")
                 return

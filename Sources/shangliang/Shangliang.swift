@@ -7,6 +7,6 @@ struct Shangliang: AsyncParsableCommand {
         abstract: "商量办公室 assistant.",
         subcommands: [
             ClassifyCommand.self, RulesCommand.self, EvalCommand.self, BenchCommand.self, ChatCommand.self, ReplayCommand.self,
-            GatewayCommand.self,
+            GatewayCommand.self, CaseCommand.self, TickCommand.self, ReportCommand.self,
         ])
 }

@@ -81,6 +81,15 @@ import Testing
 
     // MARK: The happy path
 
+    @Test func resolvingWithoutAcceptingStillAsksTheResidentToRate() throws {
+        let filed = Fixture.filed().record
+        let resolved = try lifecycle.apply(.resolve(note: "已清理完毕"), to: filed, by: steward, at: t0 + Fixture.hour)
+        #expect(resolved.events.map(\.kind) == [.accepted, .resolved])
+        #expect(resolved.record.followerUserID == steward.userID)
+        #expect(notice(resolved, to: Fixture.resident)?.contains("满意") == true)
+        #expect(notice(resolved, to: Fixture.resident)?.contains("已办结：已清理完毕。请回复") == true)
+    }
+
     @Test func acceptResolveRateConfirm() throws {
         let filed = Fixture.filed().record
         let steps = try run(filed, [

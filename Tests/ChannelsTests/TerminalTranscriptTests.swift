@@ -28,6 +28,12 @@ import Understanding
         #expect(transcript.lines[6] == .verbatim("# advance: 2h", directive: .advance(7200)))
     }
 
+    @Test func aUserIdMayHoldAColon() throws {
+        let transcript = try TerminalTranscript(parsing: "> 居民[staff:li-na]: 接单 2026-0001\n> 居民: 时间: 昨天\n")
+        #expect(transcript.lines[0] == .resident(text: "接单 2026-0001", user: "staff:li-na", raw: "> 居民[staff:li-na]: 接单 2026-0001"))
+        #expect(transcript.lines[1] == .resident(text: "时间: 昨天", user: nil, raw: "> 居民: 时间: 昨天"))
+    }
+
     @Test func reportsTheLineOfABadDirective() {
         #expect(throws: TranscriptError.malformed(line: 2, "`# clock:` needs an ISO 8601 time like 2026-11-26T08:00:00+08:00")) {
             try TerminalTranscript(parsing: "# user: u1\n# clock: tomorrow\n")
