@@ -130,6 +130,27 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     /// A case reopened after 30 days is filed anew and points back here.
     public var relatedCaseNumber: String?
 
+    // Lifecycle timestamps, kept by `Lifecycle` (default nil; not in the init, so that adding
+    // them changes no caller).
+    /// When it was last dispatched (the time limits count from here).
+    public var dispatchedAt: Date? = nil
+    /// When it was first accepted (接单).
+    public var acceptedAt: Date? = nil
+    /// When it was last marked resolved (办结); rating reminders and the reopen window count from here.
+    public var resolvedAt: Date? = nil
+    /// When it was closed, cancelled or referred.
+    public var closedAt: Date? = nil
+    /// When the accept limit was escalated (once per dispatch).
+    public var acceptEscalatedAt: Date? = nil
+    /// When the resolve limit was escalated (once per dispatch).
+    public var resolveEscalatedAt: Date? = nil
+    /// When the resident was reminded to rate (once per resolution).
+    public var ratingRemindedAt: Date? = nil
+    /// The urgency the time limits were computed for (the draft's, raised by the routing table).
+    public var effectiveUrgency: Urgency? = nil
+    /// True when the matter needs a 商量会议 (its category always does, or enough co-signers).
+    public var needsMeeting: Bool = false
+
     public init(
         number: String, draft: CaseDraft, state: CaseState = .new, filedBy: String, filedAt: Date,
         ownerRole: OwnerRole? = nil, ownerUserID: String? = nil, followerUserID: String? = nil,
@@ -163,6 +184,7 @@ public struct CaseEvent: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
         case filed, cosigned, dispatched, accepted, resolved, closed, reopened, cancelled
         case referred, reassigned, noted, escalated, rated, reminded, meetingOpened = "meeting-opened"
+        case meetingConcluded = "meeting-concluded"
     }
 
     public var caseNumber: String
@@ -173,6 +195,8 @@ public struct CaseEvent: Sendable, Hashable, Codable {
     public var note: String?
     public var fromState: CaseState?
     public var toState: CaseState?
+    /// For `rated` events: the verdict (the comment is in `note`).
+    public var rating: Rating? = nil
 
     public init(caseNumber: String, kind: Kind, actor: String, at: Date, note: String? = nil, fromState: CaseState? = nil, toState: CaseState? = nil) {
         self.caseNumber = caseNumber

@@ -178,10 +178,20 @@ enum RequiredLiterals {
 
     /// Prefers the set whose shortest literal is longest (in bytes), then the smaller set.
     private static func better(_ a: [String], than b: [String]) -> Bool {
-        let ma = a.map(\.utf8.count).min() ?? 0, mb = b.map(\.utf8.count).min() ?? 0
+        let ma = a.map(selectivity).min() ?? 0, mb = b.map(selectivity).min() ?? 0
         if ma != mb { return ma > mb }
         return a.count < b.count
     }
+
+    /// How rarely `literal` is likely to occur: its length in bytes, but a single character among
+    /// the most frequent in Chinese counts as one byte (it occurs in most messages).
+    private static func selectivity(_ literal: String) -> Int {
+        if literal.unicodeScalars.count == 1, let scalar = literal.unicodeScalars.first, frequentCharacters.contains(scalar) { return 1 }
+        return literal.utf8.count
+    }
+
+    /// About two hundred of the most frequent characters of written Chinese, plus sentence particles.
+    static let frequentCharacters: Set<Unicode.Scalar> = Set("的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战向头文体政美相见被利什二等产或新己制身果加西斯月话合回特代内信表化老给世位次度门任常先海通教儿原东声提立及比员吗呢吧啊嘛呀哦".unicodeScalars)
 
     private struct Parser {
         let s: [Unicode.Scalar]

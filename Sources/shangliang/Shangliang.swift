@@ -5,5 +5,8 @@ struct Shangliang: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shangliang",
         abstract: "商量办公室 assistant.",
-        subcommands: [ClassifyCommand.self, RulesCommand.self, EvalCommand.self, BenchCommand.self, ChatCommand.self, ReplayCommand.self])
+        subcommands: [
+            ChatCommand.self, ReplayCommand.self, GatewayCommand.self,
+            ClassifyCommand.self, RulesCommand.self, EvalCommand.self, BenchCommand.self,
+        ])
 }
