@@ -9,8 +9,13 @@ public final class Store: Sendable {
     public let writer: any DatabaseWriter
 
     /// Opens (creating if needed) the database at `path` and migrates it. Creates the directory.
+    /// - Parameters:
+    ///   - path: the SQLite file.
+    ///   - durableCommits: `PRAGMA synchronous = FULL`: every commit is synced to disk, so a
+    ///     committed transaction survives a power cut too. Otherwise WAL's `NORMAL`: it survives
+    ///     a crash of the process (SIGKILL), not necessarily of the machine.
     /// - Throws: `StoreError` or a GRDB `DatabaseError`.
-    public convenience init(path: String) throws {
+    public convenience init(path: String, durableCommits: Bool = false) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             do {
@@ -23,6 +28,10 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(5)
         configuration.label = "shangliang"
         let pool = try DatabasePool(path: path, configuration: configuration)
+        if durableCommits {
+            // After GRDB's WAL setup (which sets NORMAL); the writer connection keeps it.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        }
         try self.init(pool)
     }
 

@@ -13,9 +13,10 @@ struct GlobalOptions: ParsableArguments {
     var rules: String = ProcessInfo.processInfo.environment["SHANGLIANG_RULES"] ?? "rules"
 
     /// Opens the office; broken rules print their diagnostics on stderr and exit 1.
-    func makeOffice(logger: Logger) throws -> Office {
+    /// `durableCommits`: sync every commit to disk (see `Store.init(path:durableCommits:)`).
+    func makeOffice(logger: Logger, durableCommits: Bool = false) throws -> Office {
         do {
-            return try Office.open(databasePath: db, rulesDirectory: rules, logger: logger)
+            return try Office.open(databasePath: db, rulesDirectory: rules, logger: logger, durableCommits: durableCommits)
         } catch let error as DiagnosticError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure
