@@ -24,12 +24,13 @@ final class GatewayProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var buffer: [UInt8] = []
     private let finished = DispatchSemaphore(value: 0)
+    private var outputEnded = false
 
     /// Starts the gateway and waits (up to 20 s) for its first line.
-    init(binary: URL, database: String, arguments: [String] = []) throws {
+    init(binary: URL, database: String, rules: URL = Fixtures.rulesDirectory, arguments: [String] = []) throws {
         signal(SIGPIPE, SIG_IGN)
         process.executableURL = binary
-        process.arguments = ["gateway", "--db", database, "--rules", Fixtures.rulesDirectory.path, "--log-level", "error"] + arguments
+        process.arguments = ["gateway", "--db", database, "--rules", rules.path, "--log-level", "error"] + arguments
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -41,6 +42,7 @@ final class GatewayProcess: @unchecked Sendable {
                 if data.isEmpty { break }
                 lock.withLock { buffer += data }
             }
+            lock.withLock { outputEnded = true }
             finished.signal()
         }.start()
         _ = waitUntil(seconds: 20) { !$0.isEmpty }
@@ -75,8 +77,14 @@ final class GatewayProcess: @unchecked Sendable {
     func kill() {
         _ = Glibc.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        _ = finished.wait(timeout: .now() + 10)
+        waitForEndOfOutput()
         try? input.fileHandleForWriting.close()
+    }
+
+    /// Waits (up to 10 s) until the reader thread has seen the end of stdout.
+    private func waitForEndOfOutput() {
+        if lock.withLock({ outputEnded }) { return }
+        _ = finished.wait(timeout: .now() + 10)
     }
 
     func closeInput() {
@@ -86,7 +94,7 @@ final class GatewayProcess: @unchecked Sendable {
     /// Waits for the process to end; its exit status.
     func waitForExit() -> Int32 {
         process.waitUntilExit()
-        _ = finished.wait(timeout: .now() + 10)
+        waitForEndOfOutput()
         return process.terminationStatus
     }
 }
@@ -96,4 +104,11 @@ func gatewayMessageLine(id: String, user: String, text: String) -> String {
     let object: [String: Any] = ["v": 1, "type": "message", "id": id, "user": ["id": user], "text": text]
     let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
     return String(decoding: data, as: UTF8.self) + "\n"
+}
+
+extension GatewayProcess {
+    /// Sends a signal to the process.
+    func deliver(_ number: Int32) {
+        _ = Glibc.kill(processIdentifier, number)
+    }
 }
