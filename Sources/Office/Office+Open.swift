@@ -10,14 +10,16 @@ extension Office {
     ///   - rulesDirectory: the rules directory, e.g. `rules`.
     ///   - clock: the time source.
     ///   - logger: where to log.
+    ///   - durableCommits: sync every commit to disk (`synchronous=FULL`; the gateway's setting).
     /// - Throws: `DiagnosticError` for broken rules, `StoreError` / GRDB errors for the database.
     public static func open(
         databasePath: String, rulesDirectory: String, clock: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "shangliang.office", factory: { _ in SwiftLogNoOpLogHandler() })
+        logger: Logger = Logger(label: "shangliang.office", factory: { _ in SwiftLogNoOpLogHandler() }),
+        durableCommits: Bool = false
     ) throws -> Office {
         let directory = URL(fileURLWithPath: rulesDirectory)
         let book = try RuleBook.standard(directory: directory, displayRoot: rulesDirectory)
-        let store = try Store(path: databasePath)
+        let store = try Store(path: databasePath, durableCommits: durableCommits)
         let first = LoadOnce(book)
         return try Office(store: store, clock: clock, logger: logger) {
             try first.take() ?? RuleBook.standard(directory: directory, displayRoot: rulesDirectory)

@@ -16,14 +16,10 @@ struct GatewayCommand: ParsableCommand {
             writes {"type":"bye"} and exits 0.
             """)
 
-    @Option(help: "The SQLite database (created if missing).")
-    var db = "var/shangliang.sqlite"
-
-    @Option(help: "The rules directory.")
-    var rules = "rules"
+    @OptionGroup var options: GlobalOptions
 
     @Option(help: "The most messages committed together (group commit).")
-    var batchSize = 256
+    var batchSize = 1024
 
     @Option(help: "Seconds between runs of the time-limit checks (reminders, escalations).")
     var tickSeconds = 60
@@ -44,9 +40,11 @@ struct GatewayCommand: ParsableCommand {
         _ = try GatewayStandardStreams.run(handler: handler, configuration: configuration, logger: logger)
     }
 
-    /// The office over the database and rules. Wired in phase 2, when `Office` lands.
+    /// The office over the database and rules, every commit synced to disk (`synchronous=FULL`:
+    /// an acknowledged message survives a power cut, not only a crash; group commit keeps it cheap).
+    /// Every message goes through `Office.handle`, so staff commands and dedupe work as in chat.
     private func makeHandler(logger: Logger) throws -> any TurnHandling {
-        throw ValidationError("the gateway is not yet wired to the office (Office is not on this branch yet)")
+        try options.makeOffice(logger: logger, durableCommits: true)
     }
 }
 

@@ -37,9 +37,11 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the office; broken rules print their diagnostics on stderr and exit 1.
-    func makeOffice(logger: Logger) throws -> Office {
+    /// `durableCommits`: sync every commit to disk (see `Store.init(path:durableCommits:)`).
+    func makeOffice(logger: Logger, durableCommits: Bool = false) throws -> Office {
         do {
-            return try Office.open(databasePath: db, rulesDirectory: rules, clock: clock, logger: logger)
+            return try Office.open(
+                databasePath: db, rulesDirectory: rules, clock: clock, logger: logger, durableCommits: durableCommits)
         } catch let error as DiagnosticError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure

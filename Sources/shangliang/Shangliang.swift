@@ -6,7 +6,7 @@ struct Shangliang: AsyncParsableCommand {
         commandName: "shangliang",
         abstract: "商量办公室 assistant.",
         subcommands: [
-            ClassifyCommand.self, RulesCommand.self, EvalCommand.self, BenchCommand.self, ChatCommand.self, ReplayCommand.self,
-            GatewayCommand.self, CaseCommand.self, TickCommand.self, ReportCommand.self,
+            ChatCommand.self, GatewayCommand.self, CaseCommand.self, TickCommand.self, ReportCommand.self,
+            RulesCommand.self, ClassifyCommand.self, EvalCommand.self, ReplayCommand.self, BenchCommand.self,
         ])
 }

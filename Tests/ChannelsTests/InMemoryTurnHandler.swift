@@ -21,7 +21,7 @@ final class InMemoryTurnHandler: TurnHandling, @unchecked Sendable {
     private struct State {
         var seq: Int64 = 0
         var processed: [String: TurnOutcome] = [:]
-        var outbox: [Office.Notification] = []
+        var outbox: [OfficeNotification] = []
         var delivered: Set<String> = []
         var rulesHash = "sha256:" + String(repeating: "a", count: 64)
         var nextNotification = 0
@@ -79,7 +79,7 @@ final class InMemoryTurnHandler: TurnHandling, @unchecked Sendable {
                 working.seq += 1
                 let messageSeq = working.seq
                 var texts: [String] = ["收到：\(inbound.text)"]
-                var notifications: [Office.Notification] = []
+                var notifications: [OfficeNotification] = []
                 if inbound.text.hasPrefix("!replies "), let count = Int(inbound.text.dropFirst("!replies ".count)) {
                     texts = (0..<max(0, count)).map { "第\($0 + 1)条" }
                 }
@@ -91,7 +91,7 @@ final class InMemoryTurnHandler: TurnHandling, @unchecked Sendable {
                 if inbound.text.hasPrefix("!notify ") {
                     working.nextNotification += 1
                     working.seq += 1
-                    let notification = Office.Notification(
+                    let notification = OfficeNotification(
                         id: "n:\(working.nextNotification)", recipientUserID: String(inbound.text.dropFirst("!notify ".count)),
                         text: "新诉求，请处理", seq: working.seq)
                     notifications.append(notification)
@@ -109,7 +109,7 @@ final class InMemoryTurnHandler: TurnHandling, @unchecked Sendable {
         }
     }
 
-    func pendingNotifications(for userID: String?) throws -> [Office.Notification] {
+    func pendingNotifications(for userID: String?) throws -> [OfficeNotification] {
         locked { state in
             state.outbox.filter { !state.delivered.contains($0.id) && (userID == nil || $0.recipientUserID == userID) }
         }
@@ -119,14 +119,14 @@ final class InMemoryTurnHandler: TurnHandling, @unchecked Sendable {
         locked { $0.delivered.formUnion(notificationIDs) }
     }
 
-    func tick() throws -> [Office.Notification] {
+    func tick() throws -> [OfficeNotification] {
         locked { state in
             state.tickCount += 1
-            var made: [Office.Notification] = []
+            var made: [OfficeNotification] = []
             for (recipient, text) in state.notificationsOnTick {
                 state.nextNotification += 1
                 state.seq += 1
-                let notification = Office.Notification(id: "n:\(state.nextNotification)", recipientUserID: recipient, text: text, seq: state.seq)
+                let notification = OfficeNotification(id: "n:\(state.nextNotification)", recipientUserID: recipient, text: text, seq: state.seq)
                 state.outbox.append(notification)
                 made.append(notification)
             }

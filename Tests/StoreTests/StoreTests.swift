@@ -17,6 +17,20 @@ import TestSupport
         #expect(mode == "wal")
     }
 
+    @Test func durableCommitsSyncEveryCommit() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let normal = try Store(path: dir.path("a.sqlite"))
+        let durable = try Store(path: dir.path("b.sqlite"), durableCommits: true)
+        // 1 = NORMAL (GRDB's WAL default), 2 = FULL; asked on the writer connection.
+        let levels = try [normal, durable].map { store in
+            try store.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        }
+        #expect(levels == [1, 2])
+        try durable.write { tx in _ = try tx.nextSeq() }
+        #expect(try durable.writer.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
+    }
+
     @Test func seqIsStrictlyIncreasingAcrossReopen() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
