@@ -153,8 +153,9 @@ public final class GatewayLoop {
         return false
     }
 
-    /// Commits the batch's messages, then writes its output in input order, then the new
-    /// notifications, and marks those delivered.
+    /// Commits the batch's messages, then writes its output in input order — each message's
+    /// ack, replies, done, then the notifications its turn wrote, so that seq rises along the
+    /// stream — and marks those notifications delivered.
     private func flush(_ batch: inout Batch) throws {
         defer { batch = Batch() }
         guard !batch.isEmpty else { return }
@@ -173,6 +174,7 @@ public final class GatewayLoop {
                 case .success(let outcome):
                     append(outcome, answering: inbound, to: &bytes)
                     for notification in outcome.notifications where seenNotifications.insert(notification.id).inserted {
+                        bytes.append(contentsOf: GatewayOutputLine.notify(notification).encoded())
                         notifications.append(notification)
                     }
                 case .failure:
@@ -182,9 +184,6 @@ public final class GatewayLoop {
                         isRetryable: true)).encoded())
                 }
             }
-        }
-        for notification in notifications {
-            bytes.append(contentsOf: GatewayOutputLine.notify(notification).encoded())
         }
         try output.write(bytes)
         markDelivered(notifications)

@@ -93,14 +93,13 @@ struct TurnRunner {
         let isStale = state.updatedAt.map { now.timeIntervalSince($0) > Dialogue.staleAfter } ?? false
         let turn = InterceptedTurn(
             inbound: inbound, messageID: messageID, classification: classification, now: now, dialogueIsIdle: state.isIdle || isStale)
-        let outboxBefore = try tx.lastSeq()
         var intercepted: [String]?
         for interceptor in book.interceptors {
             intercepted = try interceptor.intercept(turn, in: tx)
             if intercepted != nil { break }
         }
-        // Interceptors enqueue directly; the dialogue's effects enqueue after the replies below.
-        var notifications = try tx.lastSeq() > outboxBefore ? tx.outbox(after: outboxBefore).map(Notification.init) : []
+        // Interceptors and the case lifecycle enqueue directly; the dialogue's own notices are
+        // enqueued after the replies below, and everything of this turn is resequenced there.
         if let intercepted {
             texts = intercepted
         } else {
@@ -139,10 +138,11 @@ struct TurnRunner {
                 text: text, at: now, channel: inbound.channel, meta: inbound.meta, inReplyTo: messageID))
             replies.append(Reply(id: id, seq: replySeq, text: text))
         }
-        for note in pending {
-            let entry = try note.entry ?? tx.enqueue(recipient: note.recipient, text: note.text, kind: note.kind, caseNumber: note.caseNumber, at: now)
-            notifications.append(Notification(entry))
+        try tx.resequenceOutbox(after: seq)
+        for note in pending where note.entry == nil {
+            _ = try tx.enqueue(recipient: note.recipient, text: note.text, kind: note.kind, caseNumber: note.caseNumber, at: now)
         }
+        let notifications = try tx.outbox(after: seq).map(Notification.init)
         try tx.saveConversationState(encode(state, conversationID: inbound.conversationID), conversationID: inbound.conversationID, userID: inbound.userID, at: now)
         try tx.markProcessed(messageID: messageID, conversationID: inbound.conversationID, seq: seq, at: now)
         return TurnOutcome(inbound: inbound, messageID: messageID, seq: seq, isDuplicate: false, replies: replies, notifications: notifications)

@@ -12,6 +12,15 @@ extension StoreTransaction {
         return OutboxEntry(id: db.lastInsertedRowID, recipient: recipient, text: text, seq: seq, kind: kind, caseNumber: caseNumber, createdAt: at)
     }
 
+    /// Gives the notifications enqueued after `seq` fresh seqs from the shared counter, keeping
+    /// their order: a turn calls this once its replies are stored, so that every channel writes
+    /// the turn's output (ack, replies, notifications) in strictly increasing seq order.
+    public func resequenceOutbox(after seq: Int64) throws {
+        for entry in try outbox(after: seq) {
+            try db.cachedStatement(sql: "UPDATE outbox SET seq = ? WHERE id = ?").execute(arguments: [try nextSeq(), entry.id])
+        }
+    }
+
     /// Notifications not yet delivered, for one recipient or everyone, in seq order.
     public func pendingOutbox(for recipient: String?) throws -> [OutboxEntry] {
         if let recipient {

@@ -186,12 +186,12 @@ import Testing
         #expect(handler.conversations["wx:u1"]?.count == 2)
     }
 
-    @Test func notificationsFollowTheirBatchAndAreMarkedDelivered() throws {
+    @Test func notificationsFollowTheirTurnAndAreMarkedDelivered() throws {
         let handler = InMemoryTurnHandler()
         let run = try runGateway([.data(jsonl([messageLine(id: "1", text: "!notify staff:wang"), messageLine(id: "2")]))],
                                  handler: handler)
-        #expect(run.types == ["ready", "ack", "reply", "done", "ack", "reply", "done", "notify", "bye"])
-        let notify = run.objects[7]
+        #expect(run.types == ["ready", "ack", "reply", "done", "notify", "ack", "reply", "done", "bye"])
+        let notify = run.objects[4]
         #expect(notify["id"] as? String == "n:1")
         #expect((notify["to"] as? [String: Any])?["user"] as? String == "staff:wang")
         #expect(notify["seq"] is Int)

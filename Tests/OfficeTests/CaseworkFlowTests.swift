@@ -244,3 +244,23 @@ import TestSupport
         #expect(mine.map(\.number) == [number])
     }
 }
+
+/// Every channel writes a turn's output as ack, replies, notifications: their seqs must rise in
+/// that order even when the case lifecycle or a staff command wrote notices before the replies.
+@Suite struct TurnOutputOrderTests {
+    @Test func aTurnsNotificationsComeAfterItsReplies() throws {
+        let desk = try CaseworkFlowTests.Desk()
+        var outcomes: [TurnOutcome] = []
+        for text in ["5栋楼道里堆满了旧家具", "上周开始的", "是"] {
+            outcomes.append(try desk.office.handle([Inbound(userID: "u1", text: text, channel: "test")])[0])
+        }
+        let filing = try #require(outcomes.last)
+        #expect(!filing.notifications.isEmpty, "filing should notify the owner")
+        let seqs = [filing.seq] + filing.replies.map(\.seq) + filing.notifications.map(\.seq)
+        #expect(seqs == seqs.sorted() && Set(seqs).count == seqs.count, "\(seqs)")
+        let staff = try desk.office.handle([Inbound(userID: CaseworkFlowTests.steward5, text: "接单 2026-0001", channel: "test")])[0]
+        #expect(!staff.notifications.isEmpty, "accepting should tell the resident")
+        let staffSeqs = [staff.seq] + staff.replies.map(\.seq) + staff.notifications.map(\.seq)
+        #expect(staffSeqs == staffSeqs.sorted() && staffSeqs.first! > seqs.last!, "\(staffSeqs)")
+    }
+}
