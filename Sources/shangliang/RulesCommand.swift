@@ -25,6 +25,15 @@ struct RulesCommand: ParsableCommand {
                 let (ruleSet, _) = RuleSetLoader(directory: url, displayRoot: directory).load()
                 diagnostics += RoutingLoader.loadCasework(from: url, ruleSet: ruleSet, displayPrefix: directory).diagnostics
             }
+            // The reply templates: every sentence the assistant says.
+            let replies = (directory as NSString).appendingPathComponent("replies.yaml")
+            if FileManager.default.fileExists(atPath: replies) {
+                do {
+                    diagnostics += try ReplyTemplates.load(contentsOf: replies).warnings
+                } catch let error as DiagnosticError {
+                    diagnostics += error.diagnostics
+                }
+            }
             if diagnostics.isEmpty {
                 print("\(directory): no problems found")
                 return

@@ -51,6 +51,22 @@ import Testing
         #expect(result.stderr.contains("errors generated."))
     }
 
+    @Test func lintChecksTheReplyTemplatesOfTheShippedRules() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("rules"), to: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try run(["rules", "lint", "."], in: dir).status == 0)
+        let file = dir.appendingPathComponent("replies.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let broken = text.replacingOccurrences(of: "ask_since: 这种情况从什么时候开始的？", with: "ask_since: 从{when}开始的？")
+        #expect(broken != text, "the fixture line moved: update this test")
+        try broken.write(to: file, atomically: true, encoding: .utf8)
+        let result = try run(["rules", "lint", "."], in: dir)
+        #expect(result.status == 1)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("ask_since:") }.map { $0 + 1 } ?? 0
+        #expect(result.stderr.contains("./replies.yaml:\(line):"), "\(result.stderr)")
+    }
+
     @Test func rulesTestPassesOnGoodRules() throws {
         let result = try run(["rules", "test", "good"], in: Fixtures.root)
         #expect(result.status == 0)
