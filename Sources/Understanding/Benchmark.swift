@@ -5,8 +5,8 @@ public import Rules
 /// load + compile time.
 public enum Benchmark {
     /// Messages per second classifying `messages` (cycled) on the calling thread for at least
-    /// `duration`.
-    public static func throughput(of classifier: Classifier, on messages: [String], for duration: Duration = .seconds(1)) -> Double {
+    /// `duration`; `explain` also collects the evidence (as `classify --explain` does).
+    public static func throughput(of classifier: Classifier, on messages: [String], for duration: Duration = .seconds(1), explain: Bool = false) -> Double {
         precondition(!messages.isEmpty)
         let clock = ContinuousClock()
         var count = 0
@@ -15,7 +15,8 @@ public enum Benchmark {
         var elapsed = Duration.zero
         while elapsed < duration {
             for message in messages {
-                checksum &+= classifier.classify(message).evidence.count
+                let result = classifier.classify(message, explain: explain)
+                checksum &+= result.candidates.count &+ result.evidence.count
             }
             count += messages.count
             elapsed = clock.now - start
@@ -90,7 +91,7 @@ public enum Benchmark {
         let fired = normalized.map { var t = $0; return t.withUTF8 { classifier.firedRules(in: $0) } }
         let decide = time { for f in fired { checksum &+= classifier.decide(f).candidates.count } }
         let places = time { for t in normalized { checksum &+= PlaceExtractor.extract(from: t).place.building ?? 0 } }
-        let whole = time { for m in messages { checksum &+= classifier.classify(m).evidence.count } }
+        let whole = time { for m in messages { checksum &+= classifier.classify(m, explain: false).candidates.count } }
         if checksum == -1 { print("") }
         return [("normalise", normalize), ("literal scan", scan), ("candidates", candidates), ("PCRE2", regexes),
                 ("rest of matching (exclusions hit \(excluded) of \(messages.count) messages)", fire - scan - candidates - regexes), ("rules fired (all of matching)", fire), ("decide", decide), ("places", places), ("whole classify", whole)]

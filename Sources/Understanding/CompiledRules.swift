@@ -75,6 +75,13 @@ final class CompiledRules: Sendable {
     let subtopicOffsets: [Int]
     var subtopicCount: Int { subtopicOffsets.last ?? 0 }
     let usesPrefilter: Bool
+    /// Per rule: its group, weight, and slot in the flat sub-topic score array (-1 for none);
+    /// `rules` flattened for scoring without touching the rules' strings.
+    let ruleGroups: [Int]
+    let ruleWeights: [Double]
+    let ruleSubtopicSlots: [Int]
+    /// Per-message working memory, reused.
+    let scratchPool: ScratchPool
 
     /// Compiles `ruleSet`; every pattern that does not compile becomes a diagnostic.
     init(_ ruleSet: RuleSet, normalizer: TextNormalizer, usesPrefilter: Bool = true) throws(DiagnosticError) {
@@ -102,6 +109,10 @@ final class CompiledRules: Sendable {
         for group in builder.groups { offsets.append(offsets.last! + group.subtopicIDs.count) }
         subtopicOffsets = offsets
         self.usesPrefilter = usesPrefilter
+        ruleGroups = builder.rules.map(\.group)
+        ruleWeights = builder.rules.map(\.weight)
+        ruleSubtopicSlots = builder.rules.map { rule in rule.subtopic.map { offsets[rule.group] + $0 } ?? -1 }
+        scratchPool = ScratchPool(patterns: builder.patterns.count, groups: builder.groups.count, subtopics: offsets.last ?? 0)
     }
 
     /// Every distinct regex of the rule set, in order of appearance.

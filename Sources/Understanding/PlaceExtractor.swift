@@ -22,21 +22,39 @@ public enum PlaceExtractor {
     /// 2026-0012.
     private static let caseNumber = try! PCREPattern("(?<![\\d-])(20\\d{2}-\\d{3,6})(?![\\d-])")
 
+    private enum Marker {
+        static let number: UInt8 = 1, dash: UInt8 = 2, building: UInt8 = 4, unit: UInt8 = 8, room: UInt8 = 16, area: UInt8 = 32
+    }
+
+    /// Per BMP scalar: the `Marker` bits of the characters that announce a place.
+    private static let markerTable: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        let classes: [(String, UInt8)] = [
+            ("0123456789零〇一二两三四五六七八九十百", Marker.number), ("-", Marker.dash), ("栋幢#楼座", Marker.building),
+            ("单", Marker.unit), ("室房", Marker.room), ("区苑院", Marker.area),
+        ]
+        for (characters, bit) in classes { for scalar in characters.unicodeScalars { table[Int(scalar.value)] |= bit } }
+        return table
+    }()
+
     /// The place and case numbers written in normalised `text`.
     public static func extract(from text: String) -> (place: Place, caseNumbers: [String]) {
         // Which markers occur decides which patterns can match at all.
-        var hasDash = false, hasBuilding = false, hasUnit = false, hasRoom = false, hasArea = false, hasNumber = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "0"..."9", "零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百": hasNumber = true
-            case "-": hasDash = true
-            case "栋", "幢", "#", "楼", "座": hasBuilding = true
-            case "单": hasUnit = true
-            case "室", "房": hasRoom = true
-            case "区", "苑", "院": hasArea = true
-            default: break
+        var seen: UInt8 = 0
+        var text = text
+        text.withUTF8 { bytes in
+            markerTable.withUnsafeBufferPointer { table in
+                var i = 0
+                while i < bytes.count {
+                    let (v, length) = TextNormalizer.decode(bytes, at: i)
+                    i &+= length
+                    if v < 0x10000 { seen |= table[Int(v)] }
+                }
             }
         }
+        var hasDash = seen & Marker.dash != 0, hasBuilding = seen & Marker.building != 0, hasUnit = seen & Marker.unit != 0
+        var hasRoom = seen & Marker.room != 0
+        let hasArea = seen & Marker.area != 0, hasNumber = seen & Marker.number != 0
         var place = Place()
         guard hasDash || hasBuilding || hasUnit || hasRoom || hasArea else { return (place, []) }
         if !hasNumber { hasDash = false; hasBuilding = false; hasUnit = false; hasRoom = false }  // every number-bearing form needs one

@@ -67,6 +67,8 @@ struct BenchCommand: ParsableCommand {
         print("per message: " + stages.map { String(format: "%@ %.0f ns", $0.stage, $0.nanoseconds) }.joined(separator: ", "))
         let base = Benchmark.throughput(of: classifier, on: messages, for: duration)
         print(String(format: "classification: %.0f messages/s (one thread)", base))
+        let explained = Benchmark.throughput(of: classifier, on: messages, for: duration / 2, explain: true)
+        print(String(format: "  with evidence (explain): %.0f messages/s", explained))
         if !skipUnfiltered {
             let unfiltered = try Classifier(rules: ruleSet, usesPrefilter: false)
             let noPrefilter = Benchmark.throughput(of: unfiltered, on: messages, for: duration)

@@ -81,3 +81,4 @@ import Testing
         #expect(!converter.isStable("電梯"))
     }
 }
+
