@@ -204,9 +204,13 @@ final class CompiledRules: Sendable {
         }
 
         private mutating func addTerms(group g: Int, subtopic s: Int?, keywords: [Keyword], patterns rulePatterns: [PatternRule]) {
+            // A keyword that normalises to an earlier one of the same list (a Traditional twin
+            // such as 著火 beside 着火) would count its match twice: only the first counts
+            // (`rules lint` warns about the twin).
+            var seen: Set<[UInt8]> = []
             for keyword in keywords {
                 let text = normalizer.normalize(keyword.text).text
-                guard !text.isEmpty else { continue }
+                guard !text.isEmpty, seen.insert(Array(text.utf8)).inserted else { continue }
                 let r = rules.count
                 rules.append(Rule(group: g, subtopic: s, weight: keyword.weight, matcher: .keyword(Array(text.utf8)), description: "keyword \(keyword.text)", location: keyword.location))
                 groups[g].rules.append(r)

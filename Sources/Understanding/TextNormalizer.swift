@@ -21,6 +21,7 @@ public struct TextNormalizer: Sendable {
         var s = CompatibilityMapping.apply(text)
         if let converter {
             s = converter.convert(s)
+            s = Self.mapZhe(s)
         }
         return Self.foldAndSetAside(s)
     }
