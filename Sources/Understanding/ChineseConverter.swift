@@ -5,20 +5,19 @@ import Synchronization
 /// Traditional to Simplified conversion with OpenCC's `t2s` configuration.
 ///
 /// OpenCC does not document its converter as thread-safe, so every use of the handle holds
-/// `lock`. Most messages are already Simplified: when the converter opens, it asks OpenCC once
-/// which characters t2s changes on their own, adds the characters that t2s changes only inside a
-/// phrase (`phraseTriggers`), and a message with none of them skips OpenCC entirely, without
-/// taking the lock.
+/// `lock`. Most messages are already Simplified: the converter remembers, character by character,
+/// whether t2s may change it (asking OpenCC the first time it meets a character; the characters
+/// of `phraseTriggers`, which t2s changes only inside a phrase, count as changed), and a message
+/// made only of characters t2s leaves alone skips OpenCC entirely. Reading a remembered verdict
+/// takes no lock.
 public final class ChineseConverter: @unchecked Sendable {
-    // @unchecked Sendable: `handle` is only used while `lock` is held; `triggers` is never
-    // modified after init.
+    // @unchecked Sendable: `handle` is only used while `lock` is held; `verdicts` is only
+    // accessed atomically, and a verdict is the same whichever thread computes it.
     private let handle: UnsafeMutableRawPointer
     private let lock = Mutex(())
-    /// One bit per BMP scalar: set when t2s may change it (alone or inside a phrase).
-    private let triggers: [UInt64]
-
-    /// The scalars below this are never changed by t2s (ASCII, Latin, symbols).
-    private static let firstCJK: UInt32 = 0x2E80
+    /// Per scalar of `cachedRange`: 0 not yet known, 1 unchanged by t2s, 2 maybe changed.
+    private let verdicts: UnsafeMutablePointer<Atomic<UInt8>>
+    private static let cachedRange: ClosedRange<UInt32> = 0x2E80...0xFFFF
 
     /// Characters that t2s leaves alone on their own but changes inside some phrase of OpenCC's
     /// `TSPhrases` dictionary (藉口 → 借口, 反覆 → 反复, 明瞭 → 明了, 沈默 → 沉默, 牴牾 → 抵牾,
@@ -48,10 +47,15 @@ public final class ChineseConverter: @unchecked Sendable {
         }
         guard let opened else { return nil }
         handle = opened
-        triggers = Self.triggerTable(handle: opened)
+        verdicts = .allocate(capacity: Self.cachedRange.count)
+        for i in 0..<Self.cachedRange.count { (verdicts + i).initialize(to: Atomic(0)) }
     }
 
-    deinit { opencc_close(handle) }
+    deinit {
+        verdicts.deinitialize(count: Self.cachedRange.count)
+        verdicts.deallocate()
+        opencc_close(handle)
+    }
 
     /// `text` converted; text with no character that t2s changes, alone or in a phrase, is
     /// returned as is without calling OpenCC.
@@ -74,52 +78,37 @@ public final class ChineseConverter: @unchecked Sendable {
 
     /// `isStable` on valid UTF-8.
     func isStable(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        triggers.withUnsafeBufferPointer { table in
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b0 = bytes[i]
-                if b0 < 0xE0 {  // ASCII and two-byte sequences: below U+0800, never changed
-                    i &+= b0 < 0x80 ? 1 : 2
-                    continue
-                }
-                let (v, length) = TextNormalizer.decode(bytes, at: i)
-                i &+= length
-                if v < Self.firstCJK { continue }
-                if v < 0x10000 {
-                    if table[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 { return false }
-                } else if (0x20000...0x3FFFF).contains(v) {
-                    return false  // CJK extensions B+: ask OpenCC
-                }
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = bytes[i]
+            if b0 < 0xE0 {  // ASCII and two-byte sequences: below U+0800, never changed
+                i &+= b0 < 0x80 ? 1 : 2
+                continue
             }
-            return true
+            let (v, length) = TextNormalizer.decode(bytes, at: i)
+            i &+= length
+            if v < Self.cachedRange.lowerBound { continue }
+            guard v <= Self.cachedRange.upperBound else {
+                if (0x20000...0x3FFFF).contains(v) { return false }  // CJK extensions B+: ask OpenCC
+                continue
+            }
+            if verdict(v) == 2 { return false }
         }
+        return true
     }
 
-    /// Which BMP characters t2s may change: the CJK blocks' characters converted in one OpenCC
-    /// call, one per line (no dictionary key spans a line break, so each is converted alone),
-    /// plus `phraseTriggers`. The other scripts above U+2E80 (Yi, Hangul, private use) are not
-    /// asked about and count as changed: always correct, only slower for them. If OpenCC's
-    /// answer cannot be lined up, every character counts as changed.
-    private static func triggerTable(handle: UnsafeMutableRawPointer) -> [UInt64] {
-        var table = [UInt64](repeating: 0, count: 0x10000 / 64)
-        func set(_ v: UInt32) { table[Int(v >> 6)] |= 1 << UInt64(v & 63) }
-        let asked: [ClosedRange<UInt32>] = [firstCJK...0x9FFF, 0xF900...0xFFFF]
-        let scalars = asked.flatMap { $0.compactMap(Unicode.Scalar.init) }
-        var input = String.UnicodeScalarView()
-        for scalar in scalars {
-            input.append(scalar)
-            input.append("\n")
-        }
-        let output = convert(String(input), handle: handle).utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
-        if output.count >= scalars.count {
-            for (k, scalar) in scalars.enumerated() where !output[k].elementsEqual(String(scalar).utf8) { set(scalar.value) }
-        } else {
-            for v in firstCJK...0xFFFF { set(v) }
-        }
-        for v in UInt32(0xA000)...0xF8FF { set(v) }
-        for scalar in phraseTriggers { set(scalar.value) }
-        return table
+    /// 1 when t2s leaves `v` (in `cachedRange`) alone, 2 when it may change it.
+    @inline(__always)
+    private func verdict(_ v: UInt32) -> UInt8 {
+        let slot = verdicts + Int(v - Self.cachedRange.lowerBound)
+        let known = slot.pointee.load(ordering: .relaxed)
+        if known != 0 { return known }
+        let scalar = Unicode.Scalar(v)!
+        let s = String(scalar)
+        let computed: UInt8 = Self.phraseTriggers.contains(scalar) || convertAlways(s) != s ? 2 : 1
+        slot.pointee.store(computed, ordering: .relaxed)
+        return computed
     }
 
     /// Converts with `handle`; the caller holds the lock (or is the initialiser).

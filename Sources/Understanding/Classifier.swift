@@ -27,7 +27,7 @@ public struct Classifier: Sendable {
     public var figures: String {
         let keywords = compiled.rules.filter { if case .keyword = $0.matcher { true } else { false } }.count
         return "\(compiled.groups.count) rule groups, \(keywords) keywords, \(compiled.patterns.count) patterns "
-            + "(\(compiled.alwaysRunPatterns.count) always run), \(compiled.matcher.stateCount) automaton states over \(compiled.matcher.alphabetSize) characters"
+            + "(\(compiled.alwaysRunPatterns.count) always run, \(compiled.exactPatterns.filter { $0 }.count) decided by literals alone), \(compiled.matcher.stateCount) automaton states over \(compiled.matcher.alphabetSize) characters"
     }
 
     /// Classifies raw bytes, as they come from a terminal or a gateway.
@@ -91,15 +91,19 @@ public struct Classifier: Sendable {
 
         c.matcher.matches(in: bytes, into: &hits)
         fired.removeAll(keepingCapacity: true)
-        for literal in hits {
-            for r in c.keywordRulesByLiteral[Int(literal)] { fired.append(Int(r)) }
+        c.keywordRulesByLiteral.start.withUnsafeBufferPointer { start in
+            c.keywordRulesByLiteral.elements.withUnsafeBufferPointer { rules in
+                for literal in hits {
+                    for k in Int(start[Int(literal)])..<Int(start[Int(literal) + 1]) { fired.append(Int(rules[k])) }
+                }
+            }
         }
         collectCandidates(hits, s, into: &candidates)
         let matchData = s.matchData
         excludedGroups.removeAll(keepingCapacity: true)
         for p in candidates {
             let pattern = c.patterns[Int(p)]
-            guard pattern.regex.matches(bytes, using: matchData) else { continue }
+            guard c.exactPatterns[Int(p)] || pattern.regex.matches(bytes, using: matchData) else { continue }
             for owner in pattern.owners {
                 if let rule = owner.rule {
                     fired.append(rule)
@@ -129,10 +133,11 @@ public struct Classifier: Sendable {
         fired.sort()
     }
 
-    /// Literal hits, candidate patterns and fired rules for one normalised text (for figures).
+    /// Literal hits, patterns run by PCRE2 and fired rules for one normalised text (for figures).
     func matchStatistics(_ bytes: UnsafeBufferPointer<UInt8>) -> (hits: Int, candidates: Int, fired: Int) {
         let hits = compiled.matcher.matches(in: bytes)
-        return (hits.count, candidatePatterns(hits).count, firedRules(in: bytes).count)
+        let run = candidatePatterns(hits).filter { !compiled.exactPatterns[Int($0)] }
+        return (hits.count, run.count, firedRules(in: bytes).count)
     }
 
     /// The patterns to run: those that always run, and those whose every prefilter clause has a
@@ -156,10 +161,12 @@ public struct Classifier: Sendable {
         var masks = s.masks, touched = s.touched
         s.masks = []; s.touched = []
         defer { s.masks = masks; s.touched = touched }
+        let refStart = c.clausesByLiteral.start, refs = c.clausesByLiteral.elements
         c.fullClauseMasks.withUnsafeBufferPointer { full in
             masks.withUnsafeMutableBufferPointer { masks in
                 for literal in hits {
-                    for ref in c.clausesByLiteral[Int(literal)] {
+                    for k in Int(refStart[Int(literal)])..<Int(refStart[Int(literal) + 1]) {
+                        let ref = refs[k]
                         let p = Int(ref.pattern)
                         let before = masks[p]
                         let after = before | ref.bit
@@ -289,7 +296,8 @@ public struct Classifier: Sendable {
             return a < b
         }
         var candidates = categoryGroups.map(score)
-        let moveIDs = moves.enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }.map(\.element.0)
+        let moveIDs = moves.count < 2 ? moves.map(\.0)
+            : moves.enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }.map(\.element.0)
 
         var result = Classification(label: Classification.none, candidates: candidates, moves: moveIDs, evidence: evidence)
         if let e = c.emergencyGroup, scores[e] >= settings.emergencyThreshold, scores[e] > 0 {

@@ -29,7 +29,6 @@ public struct TextNormalizer: Sendable {
     /// The Simplified words in which 著 stays 著 (written works, "notable"); everywhere else t2s's
     /// 著 is the aspect particle or verb 着 (著火, 看著, 著急).
     static let zheWords: [String] = ["著作", "著名", "显著", "名著", "土著", "卓著", "著称", "编著", "原著", "著述"]
-    private static let zhe = Array("著".utf8), zhuo = Array("着".utf8)
     private static let zheBefore: [[UInt8]] = zheWords.filter { !$0.hasPrefix("著") }.map { Array($0.unicodeScalars.first!.utf8) }
     private static let zheAfter: [[UInt8]] = zheWords.filter { $0.hasPrefix("著") }.map { Array($0.unicodeScalars.last!.utf8) }
 
@@ -38,11 +37,12 @@ public struct TextNormalizer: Sendable {
         var s = s
         return s.withUTF8 { bytes -> String? in
             // 著 is E8 91 97, 着 E7 9D 80, and every word's other character three bytes long.
+            guard containsZhe(bytes) else { return nil }
             var out: [UInt8]?
             var i = 0
             let n = bytes.count
             while i + 2 < n {
-                guard bytes[i] == zhe[0], bytes[i + 1] == zhe[1], bytes[i + 2] == zhe[2] else {
+                guard bytes[i] == 0xE8, bytes[i + 1] == 0x91, bytes[i + 2] == 0x97 else {
                     i += 1
                     continue
                 }
@@ -50,14 +50,26 @@ public struct TextNormalizer: Sendable {
                 let after = i + 6 <= n ? Array(bytes[(i + 3)..<(i + 6)]) : []
                 if !zheBefore.contains(before), !zheAfter.contains(after) {
                     if out == nil { out = Array(bytes) }
-                    out![i] = zhuo[0]
-                    out![i + 1] = zhuo[1]
-                    out![i + 2] = zhuo[2]
+                    out![i] = 0xE7
+                    out![i + 1] = 0x9D
+                    out![i + 2] = 0x80
                 }
                 i += 3
             }
             return out.map { String(decoding: $0, as: UTF8.self) }
         } ?? s
+    }
+
+    /// True when `bytes` hold 著 (E8 91 97).
+    @inline(__always)
+    private static func containsZhe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count &- 2
+        while i < n {
+            if bytes[i] == 0xE8, bytes[i &+ 1] == 0x91, bytes[i &+ 2] == 0x97 { return true }
+            i &+= 1
+        }
+        return false
     }
 
     /// Lower-cases ASCII, drops control characters, turns whitespace runs into one space, trims,
@@ -89,10 +101,18 @@ public struct TextNormalizer: Sendable {
                 i += 1
                 continue
             }
-            let (value, length) = decode(bytes, at: i)
-            if isWhitespace(value) || (0x80...0x9F).contains(value) || value == 0x200B || value == 0xFEFF { return false }
             previous = b
-            i += length
+            // Only sequences led by C2 (C1 controls, U+0085, U+00A0), E1 (U+1680), E2 (U+2000 to
+            // U+205F), E3 (U+3000) and EF (U+FEFF) can be whitespace or dropped characters.
+            switch b {
+            case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
+                let (value, length) = decode(bytes, at: i)
+                if isWhitespace(value) || (0x80...0x9F).contains(value) || value == 0x200B || value == 0xFEFF { return false }
+                i += length
+            case 0xF0...: i += 4
+            case 0xE0...: i += 3
+            default: i += 2
+            }
         }
         return true
     }

@@ -57,7 +57,7 @@ struct BenchCommand: ParsableCommand {
         let normalization = Benchmark.normalizationThroughput(classifier.normalizer, on: messages, for: duration / 2)
         print(String(format: "normalisation alone: %.0f messages/s", normalization))
         let stats = Benchmark.prefilterStatistics(of: classifier, on: messages)
-        print(String(format: "per message: %.1f literal hits, %.1f patterns run, %.1f rules fired", stats.hits, stats.candidates, stats.fired))
+        print(String(format: "per message: %.1f literal hits, %.1f prefilter clause entries, %.1f patterns run by PCRE2, %.1f rules fired", stats.hits, stats.clauseRefs, stats.candidates, stats.fired))
         if wasted {
             for w in Benchmark.wastedPatterns(of: classifier, on: messages, limit: 15) {
                 print(String(format: "  %6.0f ns/message, run %d, matched %d: ", w.nanoseconds, w.runs, w.matches) + w.pattern)
