@@ -7,11 +7,18 @@ public enum Benchmark {
     /// Messages per second classifying `messages` (cycled) on the calling thread for at least
     /// `duration`; `explain` also collects the evidence (as `classify --explain` does).
     public static func throughput(of classifier: Classifier, on messages: [String], for duration: Duration = .seconds(1), explain: Bool = false) -> Double {
+        measureThroughput(of: classifier, on: messages, for: duration, explain: explain).wall
+    }
+
+    /// Messages per second of wall time and per second of the thread's CPU time (the second
+    /// does not count the time the thread waited for a core, on a shared machine).
+    public static func measureThroughput(of classifier: Classifier, on messages: [String], for duration: Duration = .seconds(1), explain: Bool = false) -> (wall: Double, cpu: Double) {
         precondition(!messages.isEmpty)
         let clock = ContinuousClock()
         var count = 0
         var checksum = 0
         let start = clock.now
+        let cpuStart = threadCPUSeconds()
         var elapsed = Duration.zero
         while elapsed < duration {
             for message in messages {
@@ -21,8 +28,16 @@ public enum Benchmark {
             count += messages.count
             elapsed = clock.now - start
         }
+        let cpu = threadCPUSeconds() - cpuStart
         if checksum == -1 { print("") }  // keep the work observable
-        return Double(count) / elapsed.seconds
+        return (Double(count) / elapsed.seconds, Double(count) / max(cpu, 1e-9))
+    }
+
+    /// CPU time of the calling thread, in seconds.
+    static func threadCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     /// Messages per second through normalisation alone.

@@ -61,24 +61,24 @@ public enum PlaceExtractor {
         func string(_ range: Range<String.Index>?) -> Substring? { range.map { text[$0] } }
 
         let caseNumbers = hasDash ? caseNumber.allMatches(in: text).compactMap { string($0[1]).map(String.init) } : []
-        if hasDash, let m = triple.allMatches(in: text).first {
+        if hasDash, let m = triple.firstMatchGroups(in: text) {
             place.building = string(m[1]).flatMap(ChineseNumber.value)
             place.unit = string(m[2]).flatMap(ChineseNumber.value)
             place.room = string(m[3]).map(String.init)
-        } else if hasBuilding, let m = building.allMatches(in: text).first {
+        } else if hasBuilding, let m = building.firstMatchGroups(in: text) {
             place.building = string(m[1]).flatMap(ChineseNumber.value)
-        } else if hasDash, let m = pair.allMatches(in: text).first {
+        } else if hasDash, let m = pair.firstMatchGroups(in: text) {
             place.building = string(m[1]).flatMap(ChineseNumber.value)
             place.room = string(m[2]).map(String.init)
         }
         if place.building == 0 { place.building = nil }
-        if place.unit == nil, hasUnit, let m = unit.allMatches(in: text).first {
+        if place.unit == nil, hasUnit, let m = unit.firstMatchGroups(in: text) {
             place.unit = string(m[1]).flatMap(ChineseNumber.value)
         }
-        if place.room == nil, hasBuilding || hasUnit || hasRoom, let m = room.allMatches(in: text).first {
+        if place.room == nil, hasBuilding || hasUnit || hasRoom, let m = room.firstMatchGroups(in: text) {
             place.room = string(m[1] ?? m[2]).map(String.init)
         }
-        if hasArea, let m = area.allMatches(in: text).first {
+        if hasArea, let m = area.firstMatchGroups(in: text) {
             // Letters were lower-cased by normalisation; estates write them upper-case (A区).
             place.area = string(m[1]).map { $0.first?.isASCII == true ? $0.uppercased() : String($0) }
         }

@@ -65,8 +65,8 @@ struct BenchCommand: ParsableCommand {
         }
         let stages = Benchmark.stageTimes(of: classifier, on: messages)
         print("per message: " + stages.map { String(format: "%@ %.0f ns", $0.stage, $0.nanoseconds) }.joined(separator: ", "))
-        let base = Benchmark.throughput(of: classifier, on: messages, for: duration)
-        print(String(format: "classification: %.0f messages/s (one thread)", base))
+        let (base, perCPUSecond) = Benchmark.measureThroughput(of: classifier, on: messages, for: duration)
+        print(String(format: "classification: %.0f messages/s (one thread; %.0f per second of its CPU time)", base, perCPUSecond))
         let explained = Benchmark.throughput(of: classifier, on: messages, for: duration / 2, explain: true)
         print(String(format: "  with evidence (explain): %.0f messages/s", explained))
         if !skipUnfiltered {
