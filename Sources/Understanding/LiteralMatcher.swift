@@ -12,6 +12,11 @@ public struct LiteralMatcher: Sendable {
     /// Symbols of scalars beyond the BMP.
     private let astralSymbols: [UInt32: UInt32]
     private let symbolCount: Int
+    /// By symbol: true when some non-root state has a transition on it. A symbol that is not
+    /// inner sends every state straight to the root's transition, with no probe.
+    private let innerSymbols: [Bool]
+    /// By state: true when it has no transition (a probe would only fail).
+    private let leaves: [Bool]
     /// Root transitions by symbol.
     private let rootNext: [Int32]
     /// Other transitions, one open-addressing table: key `state << 21 | symbol` (0 = empty slot)
@@ -125,6 +130,10 @@ public struct LiteralMatcher: Sendable {
         bmpSymbols = bmp
         astralSymbols = astral
         symbolCount = nextSymbol
+        var inner = [Bool](repeating: false, count: nextSymbol)
+        for state in 1..<max(stateCount, 1) { for (x, _) in childList[state] { inner[x] = true } }
+        innerSymbols = inner
+        leaves = childList.map(\.isEmpty)
         rootNext = root
         edges = table
         edgeShift = 64 - bits
@@ -157,6 +166,8 @@ public struct LiteralMatcher: Sendable {
                     fail.withUnsafeBufferPointer { fail in
                         outputStart.withUnsafeBufferPointer { start in
                             outputs.withUnsafeBufferPointer { outputs in
+                            innerSymbols.withUnsafeBufferPointer { inner in
+                            leaves.withUnsafeBufferPointer { leaf in
                                 let mask = edges.count &- 1
                                 let shift = edgeShift
                                 var state = 0
@@ -186,9 +197,13 @@ public struct LiteralMatcher: Sendable {
                                     }
                                     // Follow the transition, or failure links until one exists.
                                     while true {
-                                        if state == 0 {
+                                        if state == 0 || !inner[x] {
                                             state = Int(root[x])
                                             break
+                                        }
+                                        if leaf[state] {
+                                            state = Int(fail[state])
+                                            continue
                                         }
                                         let key = UInt64(truncatingIfNeeded: state) << 21 | UInt64(truncatingIfNeeded: x)
                                         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
@@ -215,6 +230,8 @@ public struct LiteralMatcher: Sendable {
                                         k &+= 1
                                     }
                                 }
+                            }
+                            }
                             }
                         }
                     }
