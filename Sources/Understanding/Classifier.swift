@@ -101,14 +101,16 @@ public struct Classifier: Sendable {
         collectCandidates(hits, s, into: &candidates)
         let matchData = s.matchData
         excludedGroups.removeAll(keepingCapacity: true)
-        for p in candidates {
-            let pattern = c.patterns[Int(p)]
-            guard c.exactPatterns[Int(p)] || pattern.regex.matches(bytes, using: matchData) else { continue }
-            for owner in pattern.owners {
-                if let rule = owner.rule {
-                    fired.append(rule)
-                } else if !excludedGroups.contains(owner.group) {
-                    excludedGroups.append(owner.group)
+        c.patterns.withUnsafeBufferPointer { patterns in
+            for p in candidates {
+                let p = Int(p)
+                guard c.exactPatterns[p] || patterns[p].regex.matches(bytes, using: matchData) else { continue }
+                for owner in patterns[p].owners {
+                    if let rule = owner.rule {
+                        fired.append(rule)
+                    } else if !excludedGroups.contains(owner.group) {
+                        excludedGroups.append(owner.group)
+                    }
                 }
             }
         }

@@ -7,7 +7,7 @@
 /// inline options, named groups), a string set larger than `limit`, or an empty string in the
 /// set (the pattern would match everywhere) gives nil.
 enum LiteralExpansion {
-    static func strings(of regex: String, limit: Int = 64) -> [String]? {
+    static func strings(of regex: String, limit: Int = 128) -> [String]? {
         var parser = Parser(scalars: Array(regex.unicodeScalars), limit: limit)
         guard let set = parser.alternation(), parser.position == parser.scalars.count, !set.isEmpty,
               !set.contains(where: \.isEmpty) else { return nil }

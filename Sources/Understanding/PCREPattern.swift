@@ -61,7 +61,11 @@ public final class PCREPattern: @unchecked Sendable {
 
     /// True when the pattern matches somewhere in `subject`.
     public func matches(_ subject: UnsafeBufferPointer<UInt8>, using matchData: PCREMatchData) -> Bool {
-        firstMatch(in: subject, using: matchData) != nil
+        let base = subject.baseAddress ?? Self.emptySubject
+        let rc = isJITCompiled
+            ? pcre2_jit_match_8(code, base, subject.count, 0, 0, matchData.pointer, nil)
+            : pcre2_match_8(code, base, subject.count, 0, UInt32(PCRE2_NO_UTF_CHECK), matchData.pointer, nil)
+        return rc >= 0
     }
 
     /// Every non-overlapping match in `text`, each as the byte ranges of the whole match
