@@ -8,12 +8,17 @@
 /// set (the pattern would match everywhere) gives nil.
 enum LiteralExpansion {
     static func strings(of regex: String, limit: Int = 128) -> [String]? {
+        // Most patterns hold a class, a dot, an escape or a quantifier: refuse them in one pass.
+        if regex.utf8.contains(where: { Self.refused[Int($0)] }) { return nil }
         var parser = Parser(scalars: Array(regex.unicodeScalars), limit: limit)
         guard let set = parser.alternation(), parser.position == parser.scalars.count, !set.isEmpty,
               !set.contains(where: \.isEmpty) else { return nil }
-        var seen: Set<String> = []
-        return set.map { String(String.UnicodeScalarView($0)) }.filter { seen.insert($0).inserted }
+        var seen: Set<[Unicode.Scalar]> = []
+        return set.filter { seen.insert($0).inserted }.map { String(String.UnicodeScalarView($0)) }
     }
+
+    /// ASCII bytes that make a pattern more than a set of literals (`?` and `(` are parsed).
+    private static let refused: [Bool] = (0..<256).map { "\\^$.[]{}*+".utf8.contains(UInt8($0)) }
 
     private struct Parser {
         let scalars: [Unicode.Scalar]
