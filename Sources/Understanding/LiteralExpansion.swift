@@ -7,7 +7,7 @@
 /// inline options, named groups), a string set larger than `limit`, or an empty string in the
 /// set (the pattern would match everywhere) gives nil.
 enum LiteralExpansion {
-    static func strings(of regex: String, limit: Int = 128) -> [String]? {
+    static func strings(of regex: String, limit: Int = 64) -> [String]? {
         // Most patterns hold a class, a dot, an escape or a quantifier: refuse them in one pass.
         if regex.utf8.contains(where: { Self.refused[Int($0)] }) { return nil }
         var parser = Parser(scalars: Array(regex.unicodeScalars), limit: limit)

@@ -59,6 +59,10 @@ public struct LiteralMatcher: Sendable {
         var children: [UInt64: Int32] = [:]
         var childList: [[(symbol: Int, child: Int32)]] = [[]]
         var own: [[Int32]] = [[]]
+        let scalarCount = literals.reduce(0) { $0 + $1.unicodeScalars.count }
+        children.reserveCapacity(scalarCount)
+        childList.reserveCapacity(scalarCount + 1)
+        own.reserveCapacity(scalarCount + 1)
         for (id, literal) in literals.enumerated() where !literal.isEmpty {
             var state = 0
             for scalar in literal.unicodeScalars {
