@@ -30,7 +30,7 @@ public final class ChineseConverter: @unchecked Sendable {
     /// none does). To check against another OpenCC version:
     /// `opencc_dict -i /usr/share/opencc/TSPhrases.ocd2 -o TSPhrases.txt -f ocd2 -t text` (and
     /// the same for TSCharacters), then repeat that comparison;
-    /// `ChineseConverterTests.phraseTriggersCoverOpenCCPhrases` checks the listed phrases.
+    /// `ChineseConverterTests` checks phrases of each.
     static let phraseTriggers: Set<Unicode.Scalar> = ["沈", "牴", "瞭", "藉", "衹", "覆"]
 
     /// The process-wide t2s converter, or nil when OpenCC's data is missing.
