@@ -1,7 +1,9 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Reads a rules directory into a `RuleSet`, collecting every problem as a `Diagnostic`.
-public struct RuleSetLoader {
+public struct RuleSetLoader: Sendable {
     public let directory: URL
     /// How the directory is shown in diagnostics (`rules` in `rules/parking.yaml:3:1`).
     public let displayRoot: String
@@ -18,33 +20,51 @@ public struct RuleSetLoader {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return (RuleSet(categories: []), [Diagnostic(.error, "rules directory not found", at: SourceLocation(file: displayRoot, line: 1, column: 1))])
         }
-        var settings = ClassifierSettings()
-        if let doc = document("settings.yaml", &diagnostics) {
-            var reader = YAMLReader(doc)
-            settings = SettingsReader.read(&reader)
-            diagnostics += reader.diagnostics
+        // Every file is read and checked on its own, on all cores (YAML parsing is most of the
+        // time spent loading rules); the results are put together in a fixed order.
+        enum FileResult: Sendable {
+            case settings(ClassifierSettings)
+            case emergency(Category?)
+            case moves([Move])
+            case category(Category?)
         }
-        var emergency: Category?
-        if let doc = document("emergency.yaml", &diagnostics) {
-            var reader = YAMLReader(doc)
-            emergency = CategoryReader(expectedID: "emergency", expectedKind: .emergency).read(&reader)
-            diagnostics += reader.diagnostics
-        }
-        var moves: [Move] = []
-        if let doc = document("moves.yaml", &diagnostics) {
-            var reader = YAMLReader(doc)
-            moves = MovesReader.read(&reader)
-            diagnostics += reader.diagnostics
-        }
-        var categories: [Category] = []
+        var jobs: [(path: String, read: @Sendable (inout YAMLReader) -> FileResult)] = [
+            ("settings.yaml", { .settings(SettingsReader.read(&$0)) }),
+            ("emergency.yaml", { .emergency(CategoryReader(expectedID: "emergency", expectedKind: .emergency).read(&$0)) }),
+            ("moves.yaml", { .moves(MovesReader.read(&$0)) }),
+        ]
         for kind in [CategoryKind.discussable, .nonDiscussable] {
             for name in yamlFiles(in: kind.rawValue) {
-                guard let doc = document(kind.rawValue + "/" + name, &diagnostics) else { continue }
+                let id = String(name.dropLast(5))
+                jobs.append((kind.rawValue + "/" + name, { .category(CategoryReader(expectedID: id, expectedKind: kind).read(&$0)) }))
+            }
+        }
+        let results = Mutex([(FileResult?, [Diagnostic])](repeating: (nil, []), count: jobs.count))
+        let loader = self
+        let work = jobs
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+            var problems: [Diagnostic] = []
+            var result: FileResult?
+            if let doc = loader.document(work[i].path, &problems) {
                 var reader = YAMLReader(doc)
-                if let category = CategoryReader(expectedID: String(name.dropLast(5)), expectedKind: kind).read(&reader) {
-                    categories.append(category)
-                }
-                diagnostics += reader.diagnostics
+                result = work[i].read(&reader)
+                problems += reader.diagnostics
+            }
+            let done = (result, problems)
+            results.withLock { $0[i] = done }
+        }
+        var settings = ClassifierSettings()
+        var emergency: Category?
+        var moves: [Move] = []
+        var categories: [Category] = []
+        for (result, problems) in results.withLock({ $0 }) {
+            diagnostics += problems
+            switch result {
+            case .settings(let value): settings = value
+            case .emergency(let value): emergency = value
+            case .moves(let value): moves = value
+            case .category(let value): if let value { categories.append(value) }
+            case nil: break
             }
         }
         var ruleSet = RuleSet(categories: categories, emergency: emergency, moves: moves, settings: settings)

@@ -5,20 +5,33 @@ import Synchronization
 /// Traditional to Simplified conversion with OpenCC's `t2s` configuration.
 ///
 /// OpenCC does not document its converter as thread-safe, so every use of the handle holds
-/// `state`'s lock. Most messages are already Simplified: the converter remembers, character by
-/// character, whether t2s changes it (asking OpenCC the first time it meets a character), and a
-/// message made only of characters t2s leaves alone skips OpenCC entirely.
+/// `lock`. Most messages are already Simplified: the converter remembers, character by character,
+/// whether t2s may change it (asking OpenCC the first time it meets a character; the characters
+/// of `phraseTriggers`, which t2s changes only inside a phrase, count as changed), and a message
+/// made only of characters t2s leaves alone skips OpenCC entirely. Reading a remembered verdict
+/// takes no lock.
 public final class ChineseConverter: @unchecked Sendable {
-    // @unchecked Sendable: `handle` is only used while `state`'s lock is held.
+    // @unchecked Sendable: `handle` is only used while `lock` is held; `verdicts` is only
+    // accessed atomically, and a verdict is the same whichever thread computes it.
     private let handle: UnsafeMutableRawPointer
-
-    private struct State {
-        /// Per scalar of `cachedRange`: 0 not yet known, 1 unchanged by t2s, 2 changed.
-        var verdicts: [UInt8]
-    }
-
-    private let state: Mutex<State>
+    private let lock = Mutex(())
+    /// Per scalar of `cachedRange`: 0 not yet known, 1 unchanged by t2s, 2 maybe changed.
+    private let verdicts: UnsafeMutablePointer<Atomic<UInt8>>
     private static let cachedRange: ClosedRange<UInt32> = 0x2E80...0xFFFF
+
+    /// Characters that t2s leaves alone on their own but changes inside some phrase of OpenCC's
+    /// `TSPhrases` dictionary (藉口 → 借口, 反覆 → 反复, 明瞭 → 明了, 沈默 → 沉默, 牴牾 → 抵牾,
+    /// 衹得 → 只得).
+    ///
+    /// Derived from OpenCC 1.1.6's dictionaries: for each `TSPhrases` entry made only of
+    /// characters that `TSCharacters` leaves alone (a phrase with any other character already
+    /// sends its message to OpenCC) and whose first value differs from it, the key's characters
+    /// that differ from the value (a value of another length would add all its key's characters;
+    /// none does). To check against another OpenCC version:
+    /// `opencc_dict -i /usr/share/opencc/TSPhrases.ocd2 -o TSPhrases.txt -f ocd2 -t text` (and
+    /// the same for TSCharacters), then repeat that comparison;
+    /// `ChineseConverterTests` checks phrases of each.
+    static let phraseTriggers: Set<Unicode.Scalar> = ["沈", "牴", "瞭", "藉", "衹", "覆"]
 
     /// The process-wide t2s converter, or nil when OpenCC's data is missing.
     public static let shared: ChineseConverter? = ChineseConverter(configuration: "t2s.json")
@@ -34,14 +47,18 @@ public final class ChineseConverter: @unchecked Sendable {
         }
         guard let opened else { return nil }
         handle = opened
-        state = Mutex(State(verdicts: [UInt8](repeating: 0, count: Self.cachedRange.count)))
+        verdicts = .allocate(capacity: Self.cachedRange.count)
+        for i in 0..<Self.cachedRange.count { (verdicts + i).initialize(to: Atomic(0)) }
     }
 
-    deinit { opencc_close(handle) }
+    deinit {
+        verdicts.deinitialize(count: Self.cachedRange.count)
+        verdicts.deallocate()
+        opencc_close(handle)
+    }
 
-    /// `text` converted; text with no character that t2s changes is returned as is without
-    /// calling OpenCC (phrase-level conversions of characters that are Simplified on their own,
-    /// such as 乾燥, are then not made: a documented trade-off).
+    /// `text` converted; text with no character that t2s changes, alone or in a phrase, is
+    /// returned as is without calling OpenCC.
     public func convert(_ text: String) -> String {
         if isStable(text) { return text }
         return convertAlways(text)
@@ -49,32 +66,53 @@ public final class ChineseConverter: @unchecked Sendable {
 
     /// `text` through OpenCC, with no shortcut.
     public func convertAlways(_ text: String) -> String {
-        state.withLock { _ in convertLocked(text) }
+        lock.withLock { _ in Self.convert(text, handle: handle) }
     }
 
-    /// True when no scalar of `text` is one that t2s changes.
+    /// True when t2s certainly leaves `text` alone: no scalar of it is one that t2s changes on
+    /// its own or inside a phrase.
     public func isStable(_ text: String) -> Bool {
-        // Most text is ASCII and common Chinese: look at the scalars before taking the lock.
-        guard text.unicodeScalars.contains(where: { $0.value >= Self.cachedRange.lowerBound }) else { return true }
-        return state.withLock { state in
-            for scalar in text.unicodeScalars where scalar.value >= Self.cachedRange.lowerBound {
-                guard scalar.value <= Self.cachedRange.upperBound else {
-                    if (0x20000...0x3FFFF).contains(scalar.value) { return false }  // CJK extensions B+
-                    continue
-                }
-                let i = Int(scalar.value - Self.cachedRange.lowerBound)
-                if state.verdicts[i] == 0 {
-                    let s = String(scalar)
-                    state.verdicts[i] = convertLocked(s) == s ? 1 : 2
-                }
-                if state.verdicts[i] == 2 { return false }
-            }
-            return true
-        }
+        var text = text
+        return text.withUTF8 { isStable(bytes: $0) }
     }
 
-    /// Converts; the caller holds the lock.
-    private func convertLocked(_ text: String) -> String {
+    /// `isStable` on valid UTF-8.
+    func isStable(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = bytes[i]
+            if b0 < 0xE0 {  // ASCII and two-byte sequences: below U+0800, never changed
+                i &+= b0 < 0x80 ? 1 : 2
+                continue
+            }
+            let (v, length) = TextNormalizer.decode(bytes, at: i)
+            i &+= length
+            if v < Self.cachedRange.lowerBound { continue }
+            guard v <= Self.cachedRange.upperBound else {
+                if (0x20000...0x3FFFF).contains(v) { return false }  // CJK extensions B+: ask OpenCC
+                continue
+            }
+            if verdict(v) == 2 { return false }
+        }
+        return true
+    }
+
+    /// 1 when t2s leaves `v` (in `cachedRange`) alone, 2 when it may change it.
+    @inline(__always)
+    private func verdict(_ v: UInt32) -> UInt8 {
+        let slot = verdicts + Int(v - Self.cachedRange.lowerBound)
+        let known = slot.pointee.load(ordering: .relaxed)
+        if known != 0 { return known }
+        let scalar = Unicode.Scalar(v)!
+        let s = String(scalar)
+        let computed: UInt8 = Self.phraseTriggers.contains(scalar) || convertAlways(s) != s ? 2 : 1
+        slot.pointee.store(computed, ordering: .relaxed)
+        return computed
+    }
+
+    /// Converts with `handle`; the caller holds the lock (or is the initialiser).
+    private static func convert(_ text: String, handle: UnsafeMutableRawPointer) -> String {
         var input = text
         return input.withUTF8 { buffer in
             guard let base = buffer.baseAddress else { return text }

@@ -27,19 +27,21 @@ public struct Classifier: Sendable {
     public var figures: String {
         let keywords = compiled.rules.filter { if case .keyword = $0.matcher { true } else { false } }.count
         return "\(compiled.groups.count) rule groups, \(keywords) keywords, \(compiled.patterns.count) patterns "
-            + "(\(compiled.alwaysRunPatterns.count) always run), \(compiled.matcher.stateCount) automaton states over \(compiled.matcher.alphabetSize) characters"
+            + "(\(compiled.alwaysRunPatterns.count) always run, \(compiled.exactPatterns.filter { $0 }.count) decided by literals alone), \(compiled.matcher.stateCount) automaton states over \(compiled.matcher.alphabetSize) characters"
     }
 
     /// Classifies raw bytes, as they come from a terminal or a gateway.
-    public func classify(bytes: some Collection<UInt8>) -> Classification {
+    /// - Parameter explain: false leaves `evidence` empty (faster); everything else is the same.
+    public func classify(bytes: some Collection<UInt8>, explain: Bool = true) -> Classification {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return Classification(label: Classification.none, inputIssue: .invalidUTF8)
         }
-        return classify(text)
+        return classify(text, explain: explain)
     }
 
     /// Classifies one message.
-    public func classify(_ text: String) -> Classification {
+    /// - Parameter explain: false leaves `evidence` empty (faster); everything else is the same.
+    public func classify(_ text: String, explain: Bool = true) -> Classification {
         if text.utf8.count > Self.maximumInputBytes {
             return Classification(label: Classification.none, inputIssue: .tooLong)
         }
@@ -49,16 +51,19 @@ public struct Classifier: Sendable {
             result.stickers = normalized.stickers
             return result
         }
-        var result = classify(normalized: normalized.text)
+        var result = classify(normalized: normalized.text, explain: explain)
         result.stickers = normalized.stickers
         return result
     }
 
     /// Classifies text that is already normalised.
-    public func classify(normalized: String) -> Classification {
+    /// - Parameter explain: false leaves `evidence` empty (faster); everything else is the same.
+    public func classify(normalized: String, explain: Bool = true) -> Classification {
         var text = normalized
-        let fired = text.withUTF8 { firedRules(in: $0) }
-        var result = decide(fired)
+        var result = compiled.scratchPool.with { scratch in
+            text.withUTF8 { fireRules(in: $0, scratch) }
+            return decide(scratch.fired, scratch, explain: explain)
+        }
         result.normalizedText = normalized
         let places = PlaceExtractor.extract(from: normalized)
         result.place = places.place
@@ -70,22 +75,42 @@ public struct Classifier: Sendable {
 
     /// Indices of the rules that fire on `bytes`, ascending.
     func firedRules(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        let c = compiled
-        let hits = c.matcher.matches(in: bytes)
-        var fired: [Int] = []
-        for literal in hits {
-            for r in c.keywordRulesByLiteral[literal] { fired.append(Int(r)) }
+        compiled.scratchPool.with { scratch in
+            fireRules(in: bytes, scratch)
+            return scratch.fired
         }
-        let candidates = candidatePatterns(hits)
-        let matchData = PCREMatchData()  // one small allocation per message; not shared between threads
-        var excludedGroups: [Int] = []
-        for p in candidates {
-            guard c.patterns[Int(p)].regex.matches(bytes, using: matchData) else { continue }
-            for owner in c.patterns[Int(p)].owners {
-                if let rule = owner.rule {
-                    fired.append(rule)
-                } else if !excludedGroups.contains(owner.group) {
-                    excludedGroups.append(owner.group)
+    }
+
+    /// Puts into `s.fired` the indices of the rules that fire on `bytes`, ascending.
+    private func fireRules(in bytes: UnsafeBufferPointer<UInt8>, _ s: MatchScratch) {
+        let c = compiled
+        // The buffers are moved out of the scratch while in use (no copy, no exclusivity checks).
+        var hits = s.hits, fired = s.fired, candidates = s.candidates, excludedGroups = s.excludedGroups
+        s.hits = []; s.fired = []; s.candidates = []; s.excludedGroups = []
+        defer { s.hits = hits; s.fired = fired; s.candidates = candidates; s.excludedGroups = excludedGroups }
+
+        c.matcher.matches(in: bytes, into: &hits)
+        fired.removeAll(keepingCapacity: true)
+        c.keywordRulesByLiteral.start.withUnsafeBufferPointer { start in
+            c.keywordRulesByLiteral.elements.withUnsafeBufferPointer { rules in
+                for literal in hits {
+                    for k in Int(start[Int(literal)])..<Int(start[Int(literal) + 1]) { fired.append(Int(rules[k])) }
+                }
+            }
+        }
+        collectCandidates(hits, s, into: &candidates)
+        let matchData = s.matchData
+        excludedGroups.removeAll(keepingCapacity: true)
+        c.patterns.withUnsafeBufferPointer { patterns in
+            for p in candidates {
+                let p = Int(p)
+                guard c.exactPatterns[p] || patterns[p].regex.matches(bytes, using: matchData) else { continue }
+                for owner in patterns[p].owners {
+                    if let rule = owner.rule {
+                        fired.append(rule)
+                    } else if !excludedGroups.contains(owner.group) {
+                        excludedGroups.append(owner.group)
+                    }
                 }
             }
         }
@@ -108,34 +133,56 @@ public struct Classifier: Sendable {
             }
         }
         fired.sort()
-        return fired
     }
 
-    /// Literal hits, candidate patterns and fired rules for one normalised text (for figures).
+    /// Literal hits, patterns run by PCRE2 and fired rules for one normalised text (for figures).
     func matchStatistics(_ bytes: UnsafeBufferPointer<UInt8>) -> (hits: Int, candidates: Int, fired: Int) {
         let hits = compiled.matcher.matches(in: bytes)
-        return (hits.count, candidatePatterns(hits).count, firedRules(in: bytes).count)
+        let run = candidatePatterns(hits).filter { !compiled.exactPatterns[Int($0)] }
+        return (hits.count, run.count, firedRules(in: bytes).count)
     }
 
     /// The patterns to run: those that always run, and those whose every prefilter clause has a
     /// literal among `hits`. Each at most once.
     func candidatePatterns(_ hits: [Int]) -> [Int32] {
+        compiled.scratchPool.with { scratch in
+            var candidates: [Int32] = []
+            collectCandidates(hits.map { Int32($0) }, scratch, into: &candidates)
+            return candidates
+        }
+    }
+
+    /// Replaces the contents of `candidates` with the patterns to run for literal `hits`: those
+    /// that always run, then those whose every prefilter clause has a literal among `hits`, in
+    /// the order their last clause is met. Uses and resets `s.masks`.
+    private func collectCandidates(_ hits: [Int32], _ s: MatchScratch, into candidates: inout [Int32]) {
         let c = compiled
-        var candidates: [Int32] = c.alwaysRunPatterns
-        guard !hits.isEmpty else { return candidates }
-        var masks = [UInt8](repeating: 0, count: c.patterns.count)
-        for literal in hits {
-            for ref in c.clausesByLiteral[literal] {
-                let p = Int(ref.pattern)
-                let before = masks[p]
-                let after = before | ref.bit
-                if after != before {
-                    masks[p] = after
-                    if after == c.fullClauseMasks[p] { candidates.append(ref.pattern) }
+        candidates.removeAll(keepingCapacity: true)
+        candidates.append(contentsOf: c.alwaysRunPatterns)
+        guard !hits.isEmpty else { return }
+        var masks = s.masks, touched = s.touched
+        s.masks = []; s.touched = []
+        defer { s.masks = masks; s.touched = touched }
+        let refStart = c.clausesByLiteral.start, refs = c.clausesByLiteral.elements
+        c.fullClauseMasks.withUnsafeBufferPointer { full in
+            masks.withUnsafeMutableBufferPointer { masks in
+                for literal in hits {
+                    for k in Int(refStart[Int(literal)])..<Int(refStart[Int(literal) + 1]) {
+                        let ref = refs[k]
+                        let p = Int(ref.pattern)
+                        let before = masks[p]
+                        let after = before | ref.bit
+                        if after != before {
+                            if before == 0 { touched.append(ref.pattern) }
+                            masks[p] = after
+                            if after == full[p] { candidates.append(ref.pattern) }
+                        }
+                    }
                 }
+                for p in touched { masks[Int(p)] = 0 }
             }
         }
-        return candidates
+        touched.removeAll(keepingCapacity: true)
     }
 
     /// Those of `rules` (of group `g`) that fire once the group's exclusions' spans are blanked out.
@@ -184,22 +231,42 @@ public struct Classifier: Sendable {
 
     // MARK: - Deciding
 
+    /// The decision for `fired` rules (indices, ascending), with evidence.
     func decide(_ fired: [Int]) -> Classification {
+        compiled.scratchPool.with { decide(fired, $0, explain: true) }
+    }
+
+    private func decide(_ fired: [Int], _ s: MatchScratch, explain: Bool) -> Classification {
         let c = compiled
         let settings = c.settings
-        var scores = [Double](repeating: 0, count: c.groups.count)
-        var subtopicScores = [Double](repeating: 0, count: c.subtopicCount)
-        var evidence: [Evidence] = []
-        evidence.reserveCapacity(fired.count)
+        // Array-indexed scores, moved out of the scratch and zeroed again before they go back.
+        var scores = s.scores, subtopicScores = s.subtopicScores
+        s.scores = []; s.subtopicScores = []
+        defer {
+            for r in fired {
+                scores[c.ruleGroups[r]] = 0
+                let slot = c.ruleSubtopicSlots[r]
+                if slot >= 0 { subtopicScores[slot] = 0 }
+            }
+            s.scores = scores; s.subtopicScores = subtopicScores
+        }
         for r in fired {
-            let g = c.rules[r].group
-            let weight = c.rules[r].weight
-            scores[g] += weight
-            if let s = c.rules[r].subtopic { subtopicScores[c.subtopicOffsets[g] + s] += weight }
-            if c.moveGroupFlags[g] {
-                evidence.append(Evidence(categoryID: Classification.movesEvidenceID, subtopicID: c.groups[g].id, rule: c.rules[r].description, weight: weight, location: c.rules[r].location))
-            } else {
-                evidence.append(Evidence(categoryID: c.groups[g].id, subtopicID: c.rules[r].subtopic.map { c.groups[g].subtopicIDs[$0] }, rule: c.rules[r].description, weight: weight, location: c.rules[r].location))
+            let weight = c.ruleWeights[r]
+            scores[c.ruleGroups[r]] += weight
+            let slot = c.ruleSubtopicSlots[r]
+            if slot >= 0 { subtopicScores[slot] += weight }
+        }
+        var evidence: [Evidence] = []
+        if explain {
+            evidence.reserveCapacity(fired.count)
+            for r in fired {
+                let rule = c.rules[r]
+                let g = rule.group
+                if c.moveGroupFlags[g] {
+                    evidence.append(Evidence(categoryID: Classification.movesEvidenceID, subtopicID: c.groups[g].id, rule: rule.description, weight: rule.weight, location: rule.location))
+                } else {
+                    evidence.append(Evidence(categoryID: c.groups[g].id, subtopicID: rule.subtopic.map { c.groups[g].subtopicIDs[$0] }, rule: rule.description, weight: rule.weight, location: rule.location))
+                }
             }
         }
         func bestSubtopic(_ g: Int) -> String? {
@@ -231,7 +298,8 @@ public struct Classifier: Sendable {
             return a < b
         }
         var candidates = categoryGroups.map(score)
-        let moveIDs = moves.enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }.map(\.element.0)
+        let moveIDs = moves.count < 2 ? moves.map(\.0)
+            : moves.enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }.map(\.element.0)
 
         var result = Classification(label: Classification.none, candidates: candidates, moves: moveIDs, evidence: evidence)
         if let e = c.emergencyGroup, scores[e] >= settings.emergencyThreshold, scores[e] > 0 {

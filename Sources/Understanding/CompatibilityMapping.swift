@@ -13,6 +13,10 @@ enum CompatibilityMapping {
             var needsMapping = false
             var i = 0
             while i < bytes.count {
+                if bytes[i] >= 0xE5, bytes[i] <= 0xE9 {  // U+5000 to U+9FFF: CJK ideographs, known stable
+                    i += 3
+                    continue
+                }
                 if bytes[i] < 0x80 {
                     if bytes[i] >= 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D {
                         i += 1

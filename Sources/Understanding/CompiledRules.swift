@@ -57,11 +57,14 @@ final class CompiledRules: Sendable {
     let patterns: [Pattern]
     let matcher: LiteralMatcher
     /// For each literal of `matcher`: the keyword rules it fires.
-    let keywordRulesByLiteral: [[Int32]]
+    let keywordRulesByLiteral: FlatLists<Int32>
     /// For each literal of `matcher`: the (pattern, clause bit) pairs it satisfies.
-    let clausesByLiteral: [[ClauseRef]]
+    let clausesByLiteral: FlatLists<ClauseRef>
     /// For each pattern: the bits of all its clauses (0 for a pattern that always runs).
     let fullClauseMasks: [UInt8]
+    /// Per pattern: true when it is a finite set of literal strings (`LiteralExpansion`), all in
+    /// the literal matcher, so that being a candidate means matching.
+    let exactPatterns: [Bool]
     /// Patterns with no usable literal: run on every message.
     let alwaysRunPatterns: [Int32]
     let emergencyGroup: Int?
@@ -75,6 +78,13 @@ final class CompiledRules: Sendable {
     let subtopicOffsets: [Int]
     var subtopicCount: Int { subtopicOffsets.last ?? 0 }
     let usesPrefilter: Bool
+    /// Per rule: its group, weight, and slot in the flat sub-topic score array (-1 for none);
+    /// `rules` flattened for scoring without touching the rules' strings.
+    let ruleGroups: [Int]
+    let ruleWeights: [Double]
+    let ruleSubtopicSlots: [Int]
+    /// Per-message working memory, reused.
+    let scratchPool: ScratchPool
 
     /// Compiles `ruleSet`; every pattern that does not compile becomes a diagnostic.
     init(_ ruleSet: RuleSet, normalizer: TextNormalizer, usesPrefilter: Bool = true) throws(DiagnosticError) {
@@ -88,9 +98,10 @@ final class CompiledRules: Sendable {
         rules = builder.rules
         patterns = builder.patterns
         matcher = LiteralMatcher(builder.literals)
-        keywordRulesByLiteral = builder.keywordRulesByLiteral
-        clausesByLiteral = builder.clausesByLiteral
+        keywordRulesByLiteral = FlatLists(builder.keywordRulesByLiteral)
+        clausesByLiteral = FlatLists(builder.clausesByLiteral)
         fullClauseMasks = builder.fullClauseMasks
+        exactPatterns = builder.exactPatterns
         alwaysRunPatterns = builder.alwaysRunPatterns
         emergencyGroup = builder.groups.firstIndex { if case .category(.emergency) = $0.kind { true } else { false } }
         let kinds: [CategoryKind?] = builder.groups.map { if case .category(let kind) = $0.kind { kind } else { nil } }
@@ -102,13 +113,17 @@ final class CompiledRules: Sendable {
         for group in builder.groups { offsets.append(offsets.last! + group.subtopicIDs.count) }
         subtopicOffsets = offsets
         self.usesPrefilter = usesPrefilter
+        ruleGroups = builder.rules.map(\.group)
+        ruleWeights = builder.rules.map(\.weight)
+        ruleSubtopicSlots = builder.rules.map { rule in rule.subtopic.map { offsets[rule.group] + $0 } ?? -1 }
+        scratchPool = ScratchPool(patterns: builder.patterns.count, groups: builder.groups.count, subtopics: offsets.last ?? 0)
     }
 
     /// Every distinct regex of the rule set, in order of appearance.
     static func regexSources(of ruleSet: RuleSet) -> [String] {
-        var seen: Set<String> = []
+        var seen: Set<[UInt8]> = []  // by bytes: hashing Chinese `String`s (NFC) is slow
         var out: [String] = []
-        func add(_ rules: [PatternRule]) { for rule in rules where seen.insert(rule.regex).inserted { out.append(rule.regex) } }
+        func add(_ rules: [PatternRule]) { for rule in rules where seen.insert(Array(rule.regex.utf8)).inserted { out.append(rule.regex) } }
         for category in ruleSet.allCategories {
             add(category.patterns)
             for subtopic in category.subtopics { add(subtopic.patterns) }
@@ -120,7 +135,7 @@ final class CompiledRules: Sendable {
 
     /// Compiles (and JIT-compiles) `sources` on every core: PCRE2 compilation is independent per
     /// pattern, and it is most of the time spent loading rules.
-    static func compileInParallel(_ sources: [String]) -> [String: Result<PCREPattern, PatternCompileError>] {
+    static func compileInParallel(_ sources: [String]) -> [[UInt8]: Result<PCREPattern, PatternCompileError>] {
         let results = Mutex([Result<PCREPattern, PatternCompileError>?](repeating: nil, count: sources.count))
         let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -135,8 +150,8 @@ final class CompiledRules: Sendable {
             results.withLock { all in for (i, result) in local { all[i] = result } }
         }
         let compiled = results.withLock { $0 }
-        var out: [String: Result<PCREPattern, PatternCompileError>] = [:]
-        for (i, source) in sources.enumerated() { out[source] = compiled[i] }
+        var out: [[UInt8]: Result<PCREPattern, PatternCompileError>] = [:]
+        for (i, source) in sources.enumerated() { out[Array(source.utf8)] = compiled[i] }
         return out
     }
 
@@ -162,10 +177,12 @@ final class CompiledRules: Sendable {
         var literalIndex: [[UInt8]: Int] = [:]
         var keywordRulesByLiteral: [[Int32]] = []
         var clausesByLiteral: [[ClauseRef]] = []
-        var patternIndex: [String: Int] = [:]
+        /// By UTF-8 bytes, as `literalIndex`.
+        var patternIndex: [[UInt8]: Int] = [:]
         /// Regexes compiled ahead (in parallel); others are compiled when met.
-        var precompiled: [String: Result<PCREPattern, PatternCompileError>] = [:]
+        var precompiled: [[UInt8]: Result<PCREPattern, PatternCompileError>] = [:]
         var fullClauseMasks: [UInt8] = []
+        var exactPatterns: [Bool] = []
         var alwaysRunPatterns: [Int32] = []
         var diagnostics: [Diagnostic] = []
 
@@ -193,9 +210,13 @@ final class CompiledRules: Sendable {
         }
 
         private mutating func addTerms(group g: Int, subtopic s: Int?, keywords: [Keyword], patterns rulePatterns: [PatternRule]) {
+            // A keyword that normalises to an earlier one of the same list (a Traditional twin
+            // such as 著火 beside 着火) would count its match twice: only the first counts
+            // (`rules lint` warns about the twin).
+            var seen: Set<[UInt8]> = []
             for keyword in keywords {
                 let text = normalizer.normalize(keyword.text).text
-                guard !text.isEmpty else { continue }
+                guard !text.isEmpty, seen.insert(Array(text.utf8)).inserted else { continue }
                 let r = rules.count
                 rules.append(Rule(group: g, subtopic: s, weight: keyword.weight, matcher: .keyword(Array(text.utf8)), description: "keyword \(keyword.text)", location: keyword.location))
                 groups[g].rules.append(r)
@@ -211,13 +232,14 @@ final class CompiledRules: Sendable {
         }
 
         private mutating func addPattern(_ rule: PatternRule, group g: Int, rule r: Int?) -> Int? {
-            if let p = patternIndex[rule.regex] {
+            let key = Array(rule.regex.utf8)
+            if let p = patternIndex[key] {
                 patterns[p].owners.append(Pattern.Owner(group: g, rule: r))
                 return p
             }
             let regex: PCREPattern
             do {
-                regex = try (precompiled[rule.regex] ?? Result { () throws(PatternCompileError) in try PCREPattern(rule.regex) }).get()
+                regex = try (precompiled[key] ?? Result { () throws(PatternCompileError) in try PCREPattern(rule.regex) }).get()
             } catch {
                 var location = rule.location
                 location?.column += rule.valueColumnOffset + error.offset
@@ -227,7 +249,15 @@ final class CompiledRules: Sendable {
             }
             let p = patterns.count
             patterns.append(Pattern(regex: regex, owners: [Pattern.Owner(group: g, rule: r)]))
-            patternIndex[rule.regex] = p
+            patternIndex[key] = p
+            if usesPrefilter, let strings = LiteralExpansion.strings(of: rule.regex) {
+                // One clause, the pattern's every string: a hit on any is a match.
+                for text in strings { clausesByLiteral[literal(text)].append(ClauseRef(pattern: Int32(p), bit: 1)) }
+                fullClauseMasks.append(1)
+                exactPatterns.append(true)
+                return p
+            }
+            exactPatterns.append(false)
             if usesPrefilter, let clauses = RequiredLiterals.clauses(of: rule.regex) {
                 for (k, clause) in clauses.enumerated() {
                     for text in clause { clausesByLiteral[literal(text)].append(ClauseRef(pattern: Int32(p), bit: 1 << UInt8(k))) }

@@ -12,16 +12,26 @@ public struct LiteralMatcher: Sendable {
     /// Symbols of scalars beyond the BMP.
     private let astralSymbols: [UInt32: UInt32]
     private let symbolCount: Int
+    /// By symbol: true when some non-root state has a transition on it. A symbol that is not
+    /// inner sends every state straight to the root's transition, with no probe.
+    private let innerSymbols: [Bool]
+    /// By state: true when it has no transition (a probe would only fail).
+    private let leaves: [Bool]
     /// Root transitions by symbol.
     private let rootNext: [Int32]
-    /// Other transitions: key `state << 21 | symbol` (0 = empty slot), value the next state.
-    private let edgeKeys: [UInt64]
-    private let edgeValues: [Int32]
+    /// Other transitions, one open-addressing table: key `state << 21 | symbol` (0 = empty slot)
+    /// and the next state side by side, so that a probe touches one cache line.
+    private let edges: [Edge]
     private let edgeShift: UInt64
     private let fail: [Int32]
     /// Outputs of state s: `outputs[outputStart[s] ..< outputStart[s + 1]]`.
     private let outputStart: [Int32]
     private let outputs: [Int32]
+
+    private struct Edge: Sendable {
+        var key: UInt64
+        var next: Int32
+    }
 
     /// Builds the automaton. Empty literals never match.
     public init(_ literals: [String]) {
@@ -49,6 +59,10 @@ public struct LiteralMatcher: Sendable {
         var children: [UInt64: Int32] = [:]
         var childList: [[(symbol: Int, child: Int32)]] = [[]]
         var own: [[Int32]] = [[]]
+        let scalarCount = literals.reduce(0) { $0 + $1.unicodeScalars.count }
+        children.reserveCapacity(scalarCount)
+        childList.reserveCapacity(scalarCount + 1)
+        own.reserveCapacity(scalarCount + 1)
         for (id, literal) in literals.enumerated() where !literal.isEmpty {
             var state = 0
             for scalar in literal.unicodeScalars {
@@ -97,16 +111,14 @@ public struct LiteralMatcher: Sendable {
         let edgeCount = children.count - childList[0].count
         var bits: UInt64 = 4
         while (1 << bits) < max(16, edgeCount * 2) { bits += 1 }
-        var keys = [UInt64](repeating: 0, count: 1 << bits)
-        var values = [Int32](repeating: 0, count: 1 << bits)
+        var table = [Edge](repeating: Edge(key: 0, next: 0), count: 1 << bits)
         let mask = (1 << bits) - 1
         for state in 1..<max(stateCount, 1) {
             for (x, child) in childList[state] {
                 let key = UInt64(state) << 21 | UInt64(x)
                 var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
-                while keys[slot] != 0 { slot = (slot + 1) & mask }
-                keys[slot] = key
-                values[slot] = child
+                while table[slot].key != 0 { slot = (slot + 1) & mask }
+                table[slot] = Edge(key: key, next: child)
             }
         }
 
@@ -122,9 +134,12 @@ public struct LiteralMatcher: Sendable {
         bmpSymbols = bmp
         astralSymbols = astral
         symbolCount = nextSymbol
+        var inner = [Bool](repeating: false, count: nextSymbol)
+        for state in 1..<max(stateCount, 1) { for (x, _) in childList[state] { inner[x] = true } }
+        innerSymbols = inner
+        leaves = childList.map(\.isEmpty)
         rootNext = root
-        edgeKeys = keys
-        edgeValues = values
+        edges = table
         edgeShift = 64 - bits
         self.fail = fail
         outputStart = start
@@ -139,14 +154,26 @@ public struct LiteralMatcher: Sendable {
 
     /// The distinct ids of literals found in `bytes` (valid UTF-8), ascending.
     public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var found: [Int] = []
+        var found: [Int32] = []
+        matches(in: bytes, into: &found)
+        return found.map(Int.init)
+    }
+
+    /// Replaces the contents of `found` with the distinct ids of literals found in `bytes`
+    /// (valid UTF-8), ascending; `found`'s storage is reused, so a caller that keeps it between
+    /// messages allocates nothing here.
+    public func matches(in bytes: UnsafeBufferPointer<UInt8>, into found: inout [Int32]) {
+        found.removeAll(keepingCapacity: true)
         bmpSymbols.withUnsafeBufferPointer { bmp in
             rootNext.withUnsafeBufferPointer { root in
-                edgeKeys.withUnsafeBufferPointer { keys in
-                    edgeValues.withUnsafeBufferPointer { values in
-                        fail.withUnsafeBufferPointer { fail in
-                            outputStart.withUnsafeBufferPointer { start in
-                                let mask = keys.count - 1
+                edges.withUnsafeBufferPointer { edges in
+                    fail.withUnsafeBufferPointer { fail in
+                        outputStart.withUnsafeBufferPointer { start in
+                            outputs.withUnsafeBufferPointer { outputs in
+                            innerSymbols.withUnsafeBufferPointer { inner in
+                            leaves.withUnsafeBufferPointer { leaf in
+                                let mask = edges.count &- 1
+                                let shift = edgeShift
                                 var state = 0
                                 var i = 0
                                 let n = bytes.count
@@ -174,18 +201,24 @@ public struct LiteralMatcher: Sendable {
                                     }
                                     // Follow the transition, or failure links until one exists.
                                     while true {
-                                        if state == 0 {
+                                        if state == 0 || !inner[x] {
                                             state = Int(root[x])
                                             break
                                         }
-                                        let key = UInt64(state) << 21 | UInt64(x)
-                                        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> edgeShift)
+                                        if leaf[state] {
+                                            state = Int(fail[state])
+                                            continue
+                                        }
+                                        let key = UInt64(truncatingIfNeeded: state) << 21 | UInt64(truncatingIfNeeded: x)
+                                        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
                                         var next = -1
-                                        while keys[slot] != 0 {
-                                            if keys[slot] == key {
-                                                next = Int(values[slot])
+                                        while true {
+                                            let edge = edges[slot]
+                                            if edge.key == key {
+                                                next = Int(edge.next)
                                                 break
                                             }
+                                            if edge.key == 0 { break }
                                             slot = (slot &+ 1) & mask
                                         }
                                         if next >= 0 {
@@ -197,10 +230,12 @@ public struct LiteralMatcher: Sendable {
                                     var k = Int(start[state])
                                     let hi = Int(start[state &+ 1])
                                     while k < hi {
-                                        found.append(Int(outputs[k]))
+                                        found.append(outputs[k])
                                         k &+= 1
                                     }
                                 }
+                            }
+                            }
                             }
                         }
                     }
@@ -210,13 +245,12 @@ public struct LiteralMatcher: Sendable {
         if found.count > 1 {
             found.sort()
             var unique = 1
-            for i in 1..<found.count where found[i] != found[unique - 1] {
+            for i in 1..<found.count where found[i] != found[unique &- 1] {
                 found[unique] = found[i]
-                unique += 1
+                unique &+= 1
             }
             found.removeLast(found.count - unique)
         }
-        return found
     }
 
     /// The distinct ids of literals found in `text`.

@@ -61,12 +61,25 @@ public final class PCREPattern: @unchecked Sendable {
 
     /// True when the pattern matches somewhere in `subject`.
     public func matches(_ subject: UnsafeBufferPointer<UInt8>, using matchData: PCREMatchData) -> Bool {
-        firstMatch(in: subject, using: matchData) != nil
+        let base = subject.baseAddress ?? Self.emptySubject
+        let rc = isJITCompiled
+            ? pcre2_jit_match_8(code, base, subject.count, 0, 0, matchData.pointer, nil)
+            : pcre2_match_8(code, base, subject.count, 0, UInt32(PCRE2_NO_UTF_CHECK), matchData.pointer, nil)
+        return rc >= 0
     }
 
     /// Every non-overlapping match in `text`, each as the byte ranges of the whole match
     /// (index 0) and of each capture group (nil when the group did not take part).
     public func allMatches(in text: String) -> [[Range<String.Index>?]] {
+        allMatches(in: text, limit: .max)
+    }
+
+    /// The first match in `text`, as `allMatches(in:)` gives it, or nil.
+    public func firstMatchGroups(in text: String) -> [Range<String.Index>?]? {
+        allMatches(in: text, limit: 1).first
+    }
+
+    private func allMatches(in text: String, limit: Int) -> [[Range<String.Index>?]] {
         let utf8 = text.utf8
         var text = text
         return text.withUTF8 { buffer in
@@ -74,7 +87,7 @@ public final class PCREPattern: @unchecked Sendable {
             defer { pcre2_match_data_free_8(data) }
             var out: [[Range<String.Index>?]] = []
             var start = 0
-            while start <= buffer.count {
+            while start <= buffer.count, out.count < limit {
                 let rc = pcre2_match_8(code, buffer.baseAddress ?? Self.emptySubject, buffer.count, start, UInt32(PCRE2_NO_UTF_CHECK), data, nil)
                 guard rc > 0 else { break }
                 let ovector = pcre2_get_ovector_pointer_8(data)!

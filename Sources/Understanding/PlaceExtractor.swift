@@ -22,45 +22,63 @@ public enum PlaceExtractor {
     /// 2026-0012.
     private static let caseNumber = try! PCREPattern("(?<![\\d-])(20\\d{2}-\\d{3,6})(?![\\d-])")
 
+    private enum Marker {
+        static let number: UInt8 = 1, dash: UInt8 = 2, building: UInt8 = 4, unit: UInt8 = 8, room: UInt8 = 16, area: UInt8 = 32
+    }
+
+    /// Per BMP scalar: the `Marker` bits of the characters that announce a place.
+    private static let markerTable: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        let classes: [(String, UInt8)] = [
+            ("0123456789零〇一二两三四五六七八九十百", Marker.number), ("-", Marker.dash), ("栋幢#楼座", Marker.building),
+            ("单", Marker.unit), ("室房", Marker.room), ("区苑院", Marker.area),
+        ]
+        for (characters, bit) in classes { for scalar in characters.unicodeScalars { table[Int(scalar.value)] |= bit } }
+        return table
+    }()
+
     /// The place and case numbers written in normalised `text`.
     public static func extract(from text: String) -> (place: Place, caseNumbers: [String]) {
         // Which markers occur decides which patterns can match at all.
-        var hasDash = false, hasBuilding = false, hasUnit = false, hasRoom = false, hasArea = false, hasNumber = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "0"..."9", "零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百": hasNumber = true
-            case "-": hasDash = true
-            case "栋", "幢", "#", "楼", "座": hasBuilding = true
-            case "单": hasUnit = true
-            case "室", "房": hasRoom = true
-            case "区", "苑", "院": hasArea = true
-            default: break
+        var seen: UInt8 = 0
+        var text = text
+        text.withUTF8 { bytes in
+            markerTable.withUnsafeBufferPointer { table in
+                var i = 0
+                while i < bytes.count {
+                    let (v, length) = TextNormalizer.decode(bytes, at: i)
+                    i &+= length
+                    if v < 0x10000 { seen |= table[Int(v)] }
+                }
             }
         }
+        var hasDash = seen & Marker.dash != 0, hasBuilding = seen & Marker.building != 0, hasUnit = seen & Marker.unit != 0
+        var hasRoom = seen & Marker.room != 0
+        let hasArea = seen & Marker.area != 0, hasNumber = seen & Marker.number != 0
         var place = Place()
         guard hasDash || hasBuilding || hasUnit || hasRoom || hasArea else { return (place, []) }
         if !hasNumber { hasDash = false; hasBuilding = false; hasUnit = false; hasRoom = false }  // every number-bearing form needs one
         func string(_ range: Range<String.Index>?) -> Substring? { range.map { text[$0] } }
 
         let caseNumbers = hasDash ? caseNumber.allMatches(in: text).compactMap { string($0[1]).map(String.init) } : []
-        if hasDash, let m = triple.allMatches(in: text).first {
+        if hasDash, let m = triple.firstMatchGroups(in: text) {
             place.building = string(m[1]).flatMap(ChineseNumber.value)
             place.unit = string(m[2]).flatMap(ChineseNumber.value)
             place.room = string(m[3]).map(String.init)
-        } else if hasBuilding, let m = building.allMatches(in: text).first {
+        } else if hasBuilding, let m = building.firstMatchGroups(in: text) {
             place.building = string(m[1]).flatMap(ChineseNumber.value)
-        } else if hasDash, let m = pair.allMatches(in: text).first {
+        } else if hasDash, let m = pair.firstMatchGroups(in: text) {
             place.building = string(m[1]).flatMap(ChineseNumber.value)
             place.room = string(m[2]).map(String.init)
         }
         if place.building == 0 { place.building = nil }
-        if place.unit == nil, hasUnit, let m = unit.allMatches(in: text).first {
+        if place.unit == nil, hasUnit, let m = unit.firstMatchGroups(in: text) {
             place.unit = string(m[1]).flatMap(ChineseNumber.value)
         }
-        if place.room == nil, hasBuilding || hasUnit || hasRoom, let m = room.allMatches(in: text).first {
+        if place.room == nil, hasBuilding || hasUnit || hasRoom, let m = room.firstMatchGroups(in: text) {
             place.room = string(m[1] ?? m[2]).map(String.init)
         }
-        if hasArea, let m = area.allMatches(in: text).first {
+        if hasArea, let m = area.firstMatchGroups(in: text) {
             // Letters were lower-cased by normalisation; estates write them upper-case (A区).
             place.area = string(m[1]).map { $0.first?.isASCII == true ? $0.uppercased() : String($0) }
         }

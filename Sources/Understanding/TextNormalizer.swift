@@ -1,16 +1,17 @@
 import Foundation
 
 /// Normalises a message once, before any rule sees it (rules/README.md, "How a message is matched"):
-/// control characters dropped, Unicode NFKC, Traditional to Simplified (OpenCC t2s), Latin
+/// control characters dropped, Unicode NFKC, Traditional to Simplified (OpenCC t2s, and 著 to 着
+/// outside the words where it means "write" or "notable", which t2s leaves alone), Latin
 /// letters lower-cased, runs of whitespace folded to one space, sticker codes like `[捂脸]` set aside.
 ///
 /// Keywords are normalised with the same function when rules are compiled. The common case
-/// (text already Simplified, half-width or full-width ASCII forms) runs in one pass over the UTF-8
-/// bytes without calling Foundation or OpenCC.
+/// (text already Simplified and folded, half-width or full-width ASCII forms) runs in a few passes
+/// over the UTF-8 bytes without calling Foundation or OpenCC and without copying the text.
 public struct TextNormalizer: Sendable {
     private let converter: ChineseConverter?
 
-    /// - Parameter converter: the t2s converter; nil skips Traditional to Simplified.
+    /// - Parameter converter: the t2s converter; nil skips Traditional to Simplified (and 著).
     public init(converter: ChineseConverter? = ChineseConverter.shared) {
         self.converter = converter
     }
@@ -18,15 +19,102 @@ public struct TextNormalizer: Sendable {
     /// Normalises `text`.
     public func normalize(_ text: String) -> NormalizedText {
         var s = CompatibilityMapping.apply(text)
-        if let converter { s = converter.convert(s) }
+        if let converter {
+            s = converter.convert(s)
+            s = Self.mapZhe(s)
+        }
         return Self.foldAndSetAside(s)
+    }
+
+    /// The Simplified words in which 著 stays 著 (written works, "notable"); everywhere else t2s's
+    /// 著 is the aspect particle or verb 着 (著火, 看著, 著急).
+    static let zheWords: [String] = ["著作", "著名", "显著", "名著", "土著", "卓著", "著称", "编著", "原著", "著述"]
+    private static let zheBefore: [[UInt8]] = zheWords.filter { !$0.hasPrefix("著") }.map { Array($0.unicodeScalars.first!.utf8) }
+    private static let zheAfter: [[UInt8]] = zheWords.filter { $0.hasPrefix("著") }.map { Array($0.unicodeScalars.last!.utf8) }
+
+    /// `s` with 著 turned into 着 except inside `zheWords`.
+    static func mapZhe(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { bytes -> String? in
+            // 著 is E8 91 97, 着 E7 9D 80, and every word's other character three bytes long.
+            guard containsZhe(bytes) else { return nil }
+            var out: [UInt8]?
+            var i = 0
+            let n = bytes.count
+            while i + 2 < n {
+                guard bytes[i] == 0xE8, bytes[i + 1] == 0x91, bytes[i + 2] == 0x97 else {
+                    i += 1
+                    continue
+                }
+                let before = i >= 3 ? Array(bytes[(i - 3)..<i]) : []
+                let after = i + 6 <= n ? Array(bytes[(i + 3)..<(i + 6)]) : []
+                if !zheBefore.contains(before), !zheAfter.contains(after) {
+                    if out == nil { out = Array(bytes) }
+                    out![i] = 0xE7
+                    out![i + 1] = 0x9D
+                    out![i + 2] = 0x80
+                }
+                i += 3
+            }
+            return out.map { String(decoding: $0, as: UTF8.self) }
+        } ?? s
+    }
+
+    /// True when `bytes` hold 著 (E8 91 97).
+    @inline(__always)
+    private static func containsZhe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count &- 2
+        while i < n {
+            if bytes[i] == 0xE8, bytes[i &+ 1] == 0x91, bytes[i &+ 2] == 0x97 { return true }
+            i &+= 1
+        }
+        return false
     }
 
     /// Lower-cases ASCII, drops control characters, turns whitespace runs into one space, trims,
     /// and removes sticker codes (`[` + 1 to 8 characters with at least one CJK + `]`).
     static func foldAndSetAside(_ s: String) -> NormalizedText {
         var s = s
+        if s.withUTF8({ isFolded($0) }) { return NormalizedText(text: s) }
         return s.withUTF8 { foldAndSetAside(bytes: $0) }
+    }
+
+    /// True when `foldAndSetAside` would return `bytes` unchanged with no sticker (checked
+    /// conservatively: any `[` counts as a change): no control character, upper-case ASCII,
+    /// leading, trailing or doubled space, other whitespace, zero-width space or BOM.
+    private static func isFolded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        guard n > 0 else { return true }
+        if bytes[0] == 0x20 || bytes[n - 1] == 0x20 { return false }
+        var i = 0
+        var previous: UInt8 = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                switch b {
+                case 0x20: if previous == 0x20 { return false }
+                case 0x00...0x1F, 0x7F, 0x41...0x5A, UInt8(ascii: "["): return false
+                default: break
+                }
+                previous = b
+                i += 1
+                continue
+            }
+            previous = b
+            // Only sequences led by C2 (C1 controls, U+0085, U+00A0), E1 (U+1680), E2 (U+2000 to
+            // U+205F), E3 (U+3000) and EF (U+FEFF) can be whitespace or dropped characters.
+            switch b {
+            case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
+                let (value, length) = decode(bytes, at: i)
+                if isWhitespace(value) || (0x80...0x9F).contains(value) || value == 0x200B || value == 0xFEFF { return false }
+                i += length
+            case 0xF0...: i += 4
+            case 0xE0...: i += 3
+            default: i += 2
+            }
+        }
+        return true
     }
 
     private static func foldAndSetAside(bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {

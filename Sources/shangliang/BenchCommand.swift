@@ -57,7 +57,7 @@ struct BenchCommand: ParsableCommand {
         let normalization = Benchmark.normalizationThroughput(classifier.normalizer, on: messages, for: duration / 2)
         print(String(format: "normalisation alone: %.0f messages/s", normalization))
         let stats = Benchmark.prefilterStatistics(of: classifier, on: messages)
-        print(String(format: "per message: %.1f literal hits, %.1f patterns run, %.1f rules fired", stats.hits, stats.candidates, stats.fired))
+        print(String(format: "per message: %.1f literal hits, %.1f prefilter clause entries, %.1f patterns run by PCRE2, %.1f rules fired", stats.hits, stats.clauseRefs, stats.candidates, stats.fired))
         if wasted {
             for w in Benchmark.wastedPatterns(of: classifier, on: messages, limit: 15) {
                 print(String(format: "  %6.0f ns/message, run %d, matched %d: ", w.nanoseconds, w.runs, w.matches) + w.pattern)
@@ -65,8 +65,10 @@ struct BenchCommand: ParsableCommand {
         }
         let stages = Benchmark.stageTimes(of: classifier, on: messages)
         print("per message: " + stages.map { String(format: "%@ %.0f ns", $0.stage, $0.nanoseconds) }.joined(separator: ", "))
-        let base = Benchmark.throughput(of: classifier, on: messages, for: duration)
-        print(String(format: "classification: %.0f messages/s (one thread)", base))
+        let (base, perCPUSecond) = Benchmark.measureThroughput(of: classifier, on: messages, for: duration)
+        print(String(format: "classification: %.0f messages/s (one thread; %.0f per second of its CPU time)", base, perCPUSecond))
+        let explained = Benchmark.throughput(of: classifier, on: messages, for: duration / 2, explain: true)
+        print(String(format: "  with evidence (explain): %.0f messages/s", explained))
         if !skipUnfiltered {
             let unfiltered = try Classifier(rules: ruleSet, usesPrefilter: false)
             let noPrefilter = Benchmark.throughput(of: unfiltered, on: messages, for: duration)

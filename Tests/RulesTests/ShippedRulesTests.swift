@@ -3,7 +3,8 @@ import Rules
 import Testing
 import Understanding
 
-/// The rules the package ships (rules/ at the package root) must lint clean.
+/// The rules the package ships (rules/ at the package root) must lint without errors (warnings,
+/// such as keyword twins, do not fail lint either).
 @Suite struct ShippedRulesTests {
     static let directory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -17,6 +18,6 @@ import Understanding
     @Test(.enabled(if: hasCategoryFiles, "rules/ has no category files yet"))
     func shippedRulesLintClean() {
         let diagnostics = RuleLinter.lint(directory: Self.directory, displayRoot: "rules")
-        #expect(diagnostics.isEmpty, "\(DiagnosticError(diagnostics))")
+        #expect(DiagnosticError(diagnostics).errorCount == 0, "\(DiagnosticError(diagnostics))")
     }
 }

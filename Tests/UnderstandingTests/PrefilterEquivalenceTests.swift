@@ -48,3 +48,42 @@ import Testing
         #expect(fired > 1000)  // the generated messages do exercise the rules
     }
 }
+
+/// Patterns that are finite sets of literals are decided by the literal matcher alone.
+@Suite struct LiteralExpansionTests {
+    @Test func expandsLiteralSets() {
+        #expect(LiteralExpansion.strings(of: "(鸽子|鸟)(屎|粪)") == ["鸽子屎", "鸽子粪", "鸟屎", "鸟粪"])
+        #expect(LiteralExpansion.strings(of: "开(个|一个)?小店") == ["开个小店", "开一个小店", "开小店"])
+        #expect(LiteralExpansion.strings(of: "(?:垃圾桶)满|溢出") == ["垃圾桶满", "溢出"])
+        #expect(LiteralExpansion.strings(of: "双11") == ["双11"])
+    }
+
+    @Test func refusesAnythingElse() {
+        for regex in ["a.b", "^好$", "漏水+", "\\d号楼", "[车位]被占", "(?<w>噪音)大", "(?i)ab", "a??", "x{2}", "(a|)", "a?", "(a", "a)", "", "停车(?!场)"] {
+            #expect(LiteralExpansion.strings(of: regex) == nil, "\(regex)")
+        }
+        #expect(LiteralExpansion.strings(of: "(a|b)(c|d)(e|f)(g|h)(i|j)(k|l)(m|n)", limit: 64) == nil)
+    }
+
+    /// Literal-set patterns, mixed with others, give the same results with and without the prefilter.
+    @Test func literalSetPatternsKeepResults() throws {
+        let patterns = ["(鸽子|鸟|狗)(屎|粪)", "开(个|一个)?小店", "(?:垃圾桶)满|溢出", "楼道(里)?(堆|放)", "车位被占", "狗(屎|粪)?", "a(b|c)?", "狗.{0,2}屎"]
+        let rules = RuleSet(categories: patterns.enumerated().map { i, regex in
+            Category(id: "c\(i)", kind: i == 3 ? .nonDiscussable : .discussable, title: "c",
+                     patterns: [PatternRule(regex, weight: Double(i % 3 + 2))],
+                     exclusions: i == 0 ? [PatternRule("鸟粪肥", weight: 0)] : [])
+        })
+        let with = try Classifier(rules: rules), without = try Classifier(rules: rules, usesPrefilter: false)
+        #expect(with.compiled.exactPatterns.filter { $0 }.count == 8)  // all but the last, and the exclusion
+        let pieces = ["鸽子", "鸟", "狗", "屎", "粪", "肥", "开", "个", "一个", "小店", "垃圾桶", "满", "溢出", "楼道", "里", "堆", "放", "车位", "被占", "a", "b", "c", " "]
+        var generator = SplitMix64(seed: 7)
+        var fired = 0
+        for _ in 0..<2000 {
+            let text = (0..<(1 + Int(generator.next() % 6))).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let a = with.classify(text), b = without.classify(text)
+            #expect(a == b, "\(text)")
+            if !a.evidence.isEmpty { fired += 1 }
+        }
+        #expect(fired > 500)
+    }
+}

@@ -81,3 +81,29 @@ import Testing
         #expect(!converter.isStable("電梯"))
     }
 }
+
+@Suite struct ZheTests {
+    let normalizer = TextNormalizer()
+
+    /// t2s leaves 著 alone; as the particle or verb it becomes 着.
+    @Test func zheBecomesZhuo() {
+        #expect(normalizer.normalize("著火了").text == "着火了")
+        #expect(normalizer.normalize("樓道被車堵著").text == "楼道被车堵着")
+        #expect(normalizer.normalize("睡不著,著急").text == "睡不着,着急")
+        #expect(normalizer.normalize("著").text == "着")
+    }
+
+    /// In the words where it means "write" or "notable", 著 stays.
+    @Test func zheStaysInItsWords() {
+        for word in TextNormalizer.zheWords {
+            #expect(normalizer.normalize("这是\(word)的").text == "这是\(word)的")
+        }
+        #expect(normalizer.normalize("顯著").text == "显著")
+        #expect(normalizer.normalize("著稱").text == "著称")
+        #expect(normalizer.normalize("他的著作著火了").text == "他的著作着火了")
+    }
+
+    @Test func withoutConverterZheStays() {
+        #expect(TextNormalizer(converter: nil).normalize("著火").text == "著火")
+    }
+}
