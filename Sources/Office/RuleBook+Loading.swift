@@ -3,7 +3,10 @@ public import Foundation
 public import Rules
 public import Understanding
 
-extension Classifier: MessageClassifying {}
+extension Classifier: MessageClassifying {
+    /// Office keeps the evidence: it stores which rules fired with each message, for staff.
+    public func classify(_ text: String) -> Classification { classify(text, explain: true) }
+}
 
 extension RuleBook {
     /// Loads a complete rule book from a rules directory: the rule set, compiled (every pattern),
