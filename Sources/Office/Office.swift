@@ -14,8 +14,9 @@ public final class Office: TurnHandling {
     let rules: Mutex<RuleBook>
     /// Decoded dialogue states (an optimisation; the database stays the truth).
     let states = StateCache()
-    /// Residents (and the name) written since this office started: not rewritten every message.
-    let knownResidents = Mutex<[String: String]>([:])
+    /// Residents (and the name stored, nil for none) written since this office started: not
+    /// rewritten every message, and their name not read back.
+    let knownResidents = Mutex<[String: String?]>([:])
 
     /// Creates the office and loads the rules once.
     /// - Parameters:

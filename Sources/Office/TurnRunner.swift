@@ -15,12 +15,12 @@ struct TurnRunner {
     let logger: Logger
     let decoder = JSONDecoder()
     let states: StateCache
-    /// Residents already stored with this name (user id -> name, "" for none).
-    let knownResidents: [String: String]
-    /// Residents written by this batch.
-    let touchedResidents = Box<[String: String]>([:])
+    /// Residents already stored, with the name stored (nil for none).
+    let knownResidents: [String: String?]
+    /// Residents written by this batch, with the name stored.
+    let touchedResidents = Box<[String: String?]>([:])
 
-    init(book: RuleBook, tx: StoreTransaction, now: Date, logger: Logger, states: StateCache, knownResidents: [String: String] = [:]) {
+    init(book: RuleBook, tx: StoreTransaction, now: Date, logger: Logger, states: StateCache, knownResidents: [String: String?] = [:]) {
         self.book = book
         self.states = states
         self.knownResidents = knownResidents
@@ -75,9 +75,9 @@ struct TurnRunner {
         let classification = book.classifier.classify(inbound.text)
         let name = inbound.userName ?? ""
         let stored = touchedResidents.value[inbound.userID] ?? knownResidents[inbound.userID]
-        if stored == nil || (!name.isEmpty && stored != name) {
-            try tx.touchResident(userID: inbound.userID, name: inbound.userName, at: now)
-            touchedResidents.value[inbound.userID] = name.isEmpty ? (stored ?? "") : name
+        if stored == nil || (!name.isEmpty && stored! != name) {
+            let kept = try tx.touchResident(userID: inbound.userID, name: inbound.userName, at: now)
+            touchedResidents.value[inbound.userID] = .some(kept)
         }
         try tx.insertMessage(StoredMessage(
             seq: seq, id: messageID, conversationID: inbound.conversationID, userID: inbound.userID, direction: .inbound,
@@ -85,6 +85,7 @@ struct TurnRunner {
             subtopic: classification.subtopic, score: classification.score, explanation: Self.explain(classification),
             meta: inbound.meta))
 
+        let enqueuedBefore = tx.enqueuedCount
         var state = try loadState(inbound.conversationID)
         var texts: [String] = []
         var pending: [PendingNotification] = []
@@ -103,7 +104,7 @@ struct TurnRunner {
         if let intercepted {
             texts = intercepted
         } else {
-            let name = try inbound.userName ?? tx.residentName(userID: inbound.userID)
+            let name = try inbound.userName ?? residentName(inbound.userID)
             let message = DialogueMessage(userID: inbound.userID, userName: name, text: inbound.text, classification: classification, now: now)
             let lookup = StoreCaseLookup(tx)
             var step = dialogue.handle(message, in: state, lookup: lookup)
@@ -138,14 +139,21 @@ struct TurnRunner {
                 text: text, at: now, channel: inbound.channel, meta: inbound.meta, inReplyTo: messageID))
             replies.append(Reply(id: id, seq: replySeq, text: text))
         }
-        try tx.resequenceOutbox(after: seq)
+        // Most turns notify nobody: the outbox is read back only when this turn wrote to it.
+        if tx.enqueuedCount != enqueuedBefore { try tx.resequenceOutbox(after: seq) }
         for note in pending where note.entry == nil {
             _ = try tx.enqueue(recipient: note.recipient, text: note.text, kind: note.kind, caseNumber: note.caseNumber, at: now)
         }
-        let notifications = try tx.outbox(after: seq).map(Notification.init)
+        let notifications = tx.enqueuedCount == enqueuedBefore ? [] : try tx.outbox(after: seq).map(Notification.init)
         try tx.saveConversationState(encode(state, conversationID: inbound.conversationID), conversationID: inbound.conversationID, userID: inbound.userID, at: now)
         try tx.markProcessed(messageID: messageID, conversationID: inbound.conversationID, seq: seq, at: now)
         return TurnOutcome(inbound: inbound, messageID: messageID, seq: seq, isDuplicate: false, replies: replies, notifications: notifications)
+    }
+
+    /// The stored name of a resident: known without a query when this office wrote it.
+    func residentName(_ userID: String) throws -> String? {
+        if let known = touchedResidents.value[userID] ?? knownResidents[userID] { return known }
+        return try tx.residentName(userID: userID)
     }
 
     func loadState(_ conversationID: String) throws -> DialogueState {

@@ -3,11 +3,14 @@ import GRDB
 
 extension StoreTransaction {
     /// Creates the resident on first sight; updates the name (when given) and last-seen time.
-    public func touchResident(userID: String, name: String?, at: Date) throws {
-        try db.cachedStatement(sql: """
+    /// - Returns: the name now stored (the one given, or the one kept), if any.
+    @discardableResult
+    public func touchResident(userID: String, name: String?, at: Date) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: """
             INSERT INTO residents (user_id, name, first_seen, last_seen) VALUES (?, ?, ?, ?)
             ON CONFLICT (user_id) DO UPDATE SET name = coalesce(excluded.name, residents.name), last_seen = excluded.last_seen
-            """).execute(arguments: [userID, name, value(at), value(at)])
+            RETURNING name
+            """), arguments: [userID, name, value(at), value(at)])
     }
 
     /// The resident's name, if known.

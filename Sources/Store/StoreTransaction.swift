@@ -11,6 +11,9 @@ public final class StoreTransaction {
     /// The last date converted to its database form: a batch's rows all carry the same clock
     /// time, and GRDB's date formatting is costly.
     private var lastDate: (date: Date, value: DatabaseValue)?
+    /// How many notifications `enqueue` has written in this transaction: a turn that wrote none
+    /// need not read the outbox back.
+    public internal(set) var enqueuedCount = 0
 
     init(_ db: Database) { self.db = db }
 
