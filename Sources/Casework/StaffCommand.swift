@@ -72,9 +72,9 @@ public enum StaffCommand: Sendable, Hashable {
 
     /// Reads a line. Full-width digits, dashes and spaces are accepted; `2026-12` means `2026-0012`.
     public static func parse(_ text: String) -> Parsed {
-        var t = asciiDigitsAndDashes(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = trimming(asciiDigitsAndDashes(text), whitespacesAndNewlines)
         while let last = t.last, "。.!！?？".contains(last) { t.removeLast() }
-        t = t.trimmingCharacters(in: .whitespaces)
+        t = trimming(t, whitespaces)
         if ["我的待办", "待办", "我的任务", "待办列表"].contains(t) { return .command(.myTodo) }
         if ["超时", "逾期", "超时诉求", "逾期诉求"].contains(t) { return .command(.overdue) }
 
@@ -153,6 +153,20 @@ public enum StaffCommand: Sendable, Hashable {
             }
         }
         return String(out)
+    }
+
+    // Foundation's `trimmingCharacters(in:)` showed in the gateway's profile (every message is
+    // parsed): the same trimming, by scalars, with the sets made once.
+    private static let whitespacesAndNewlines = CharacterSet.whitespacesAndNewlines
+    private static let whitespaces = CharacterSet.whitespaces
+
+    /// `text` without the scalars of `set` at either end, as `trimmingCharacters(in:)` does.
+    static func trimming(_ text: String, _ set: CharacterSet) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !set.contains($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !set.contains($0) })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
     }
 
     private static func splitFirstWord(_ text: String) -> (String, String?) {
