@@ -66,33 +66,39 @@ extension DialogueState {
     }
 }
 
-/// A minimal JSON writer: objects, arrays, strings, integers, doubles.
+/// A minimal JSON writer: objects, arrays, strings, integers, doubles. Writes UTF-8 bytes
+/// (appending to a `String` piece by piece cost more than the rest of the encoding).
 final class JSONWriter {
-    var text = ""
+    private var bytes: [UInt8] = []
     private var needsComma = false
 
+    init() { bytes.reserveCapacity(512) }
+
+    /// The JSON written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
     func object(_ body: () -> Void) {
-        text += "{"
+        bytes.append(UInt8(ascii: "{"))
         needsComma = false
         body()
-        text += "}"
+        bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     func array(_ strings: [String]) {
-        text += "["
+        bytes.append(UInt8(ascii: "["))
         for (index, element) in strings.enumerated() {
-            if index > 0 { text += "," }
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             string(element)
         }
-        text += "]"
+        bytes.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     func key(_ name: String) {
-        if needsComma { text += "," }
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
         string(name)
-        text += ":"
+        bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -106,37 +112,38 @@ final class JSONWriter {
     func field(_ name: String, _ value: Int?) {
         guard let value else { return }
         key(name)
-        text += String(value)
+        bytes.append(contentsOf: String(value).utf8)
         needsComma = true
     }
 
     func number(_ value: Double) {
         // Round-trips exactly: Swift prints the shortest representation that reads back the same.
-        text += "\(value)"
+        bytes.append(contentsOf: "\(value)".utf8)
         needsComma = true
     }
 
     func string(_ value: String) {
-        text += "\""
-        // Most strings need no escaping: append them whole.
+        bytes.append(UInt8(ascii: "\""))
+        // Most strings need no escaping: copied whole.
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            text += value
-            text += "\""
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(UInt8(ascii: "\""))
             return
         }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
+        // Only ASCII bytes are escaped; the bytes of other characters are copied as they are.
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: bytes.append(byte)
             }
         }
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 }
