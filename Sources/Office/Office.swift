@@ -73,14 +73,14 @@ public final class Office: TurnHandling {
         try store.write { tx in try tx.markDelivered(outboxIDs: ids, at: now) }
     }
 
-    /// Runs the interceptors' time-limit work and forgets dedupe keys older than 30 days.
+    /// Runs the interceptors' time-limit work. (Dedupe keys are the stored inbound messages:
+    /// nothing to forget.)
     public func tick() throws -> [Notification] {
         let book = ruleBook
         let now = clock()
         return try store.write { tx in
             let before = try tx.lastSeq()
             for interceptor in book.interceptors { try interceptor.tick(now: now, in: tx) }
-            try tx.pruneProcessed(before: now.addingTimeInterval(-Office.dedupeRetention))
             return try tx.outbox(after: before).map(Notification.init)
         }
     }
@@ -91,9 +91,6 @@ public final class Office: TurnHandling {
         logger.info("rules reloaded", metadata: ["hash": "\(fresh.hash)"])
         return fresh.hash
     }
-
-    /// How long dedupe keys are kept (at least 7 days are promised; 30 are kept).
-    public static let dedupeRetention: TimeInterval = 30 * 24 * 3600
 }
 
 extension Notification {

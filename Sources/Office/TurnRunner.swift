@@ -32,7 +32,7 @@ struct TurnRunner {
 
     /// One message in its own savepoint: when its processing fails for a reason of the program's
     /// own (not the database), its writes are undone, the resident gets an apology, and the
-    /// message is still stored and marked processed so that a retry does not fail again and again.
+    /// message is still stored (its dedupe key) so that a retry does not fail again and again.
     /// - Throws: database failures (the batch as a whole is then rolled back).
     func runIsolated(_ inbound: Inbound) throws -> TurnOutcome {
         let touchedBefore = touchedResidents.value
@@ -57,7 +57,6 @@ struct TurnRunner {
         try tx.insertMessage(StoredMessage(
             seq: replySeq, id: "\(messageID)#1", conversationID: inbound.conversationID, userID: inbound.userID,
             direction: .outbound, text: text, at: now, channel: inbound.channel, meta: inbound.meta, inReplyTo: messageID))
-        try tx.markProcessed(messageID: messageID, conversationID: inbound.conversationID, seq: seq, at: now)
         return TurnOutcome(
             inbound: inbound, messageID: messageID, seq: seq, isDuplicate: false,
             replies: [Reply(id: "\(messageID)#1", seq: replySeq, text: text)], notifications: [])
@@ -146,7 +145,6 @@ struct TurnRunner {
         }
         let notifications = tx.enqueuedCount == enqueuedBefore ? [] : try tx.outbox(after: seq).map(Notification.init)
         try tx.saveConversationState(encode(state, conversationID: inbound.conversationID), conversationID: inbound.conversationID, userID: inbound.userID, at: now)
-        try tx.markProcessed(messageID: messageID, conversationID: inbound.conversationID, seq: seq, at: now)
         return TurnOutcome(inbound: inbound, messageID: messageID, seq: seq, isDuplicate: false, replies: replies, notifications: notifications)
     }
 

@@ -44,23 +44,13 @@ extension StoreTransaction {
             ])
     }
 
-    /// The seq of the inbound message stored for a dedupe key, or nil when it was never processed.
+    /// The seq of the inbound message stored for a dedupe key (the gateway's message id), or
+    /// nil when it was never processed. The stored inbound message is the key: kept as long as
+    /// the messages are.
     public func processedSeq(messageID: String) throws -> Int64? {
         try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT seq FROM processed_messages WHERE message_id = ?"), arguments: [messageID])
-    }
-
-    /// Records that a message id was processed (the dedupe key).
-    public func markProcessed(messageID: String, conversationID: String, seq: Int64, at: Date) throws {
-        try db.cachedStatement(sql: "INSERT INTO processed_messages (message_id, conversation_id, seq, processed_at) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [messageID, conversationID, seq, value(at)])
-    }
-
-    /// Forgets dedupe keys processed before `date` (keep at least 7 days). Returns how many.
-    @discardableResult
-    public func pruneProcessed(before date: Date) throws -> Int {
-        try db.execute(sql: "DELETE FROM processed_messages WHERE processed_at < ?", arguments: [date])
-        return db.changesCount
+            db.cachedStatement(sql: "SELECT max(seq) FROM messages WHERE id = ? AND direction = 'in'"),
+            arguments: [messageID])
     }
 
     /// The replies stored for an inbound message id, in order.
