@@ -52,6 +52,22 @@ public enum AnswerScanner {
     static let dontKnowList = WordList(dontKnowWords)
     static let proposalList = WordList(["建议", "希望", "最好", "应该", "可以", "能不能", "能否", "要求", "尽快", "方案", "办法", "麻烦", "请", "让", "装", "换", "加"])
 
+    /// Whether `scalar` is in `numerals` (a switch: the set's hashing showed in profiles).
+    static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "0"..."9", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "几", "半", "多": true
+        default: false
+        }
+    }
+
+    /// Whether `scalar` is in `fillers`.
+    static func isFiller(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "多", "来", "几", "余", "个": true
+        default: false
+        }
+    }
+
     /// "Since when" in `text`: the matched expression (e.g. `三天`, `上周`), or nil.
     /// - Parameter asked: whether "since when" was the question (weaker words count then).
     public static func since(in text: String, asked: Bool = false) -> String? {
@@ -112,19 +128,19 @@ public enum AnswerScanner {
     /// `units`, and returns the run and the unit: `3天`, `二十多户`.
     static func numberBefore(units: [[Unicode.Scalar]], in text: String) -> String? {
         // Most texts hold no numeral at all.
-        guard text.unicodeScalars.contains(where: { numerals.contains($0) }) else { return nil }
+        guard text.unicodeScalars.contains(where: isNumeral) else { return nil }
         // Chinese characters and digits are single scalars: no grapheme breaking needed.
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index < scalars.count {
-            guard numerals.contains(scalars[index]), !fillers.contains(scalars[index]) || scalars[index] == "几" else {
+            guard isNumeral(scalars[index]), !isFiller(scalars[index]) || scalars[index] == "几" else {
                 index += 1
                 continue
             }
             var end = index
-            while end < scalars.count, numerals.contains(scalars[end]) || fillers.contains(scalars[end]) { end += 1 }
+            while end < scalars.count, isNumeral(scalars[end]) || isFiller(scalars[end]) { end += 1 }
             for unitScalars in units {
-                if end + unitScalars.count <= scalars.count, Array(scalars[end..<end + unitScalars.count]) == unitScalars {
+                if end + unitScalars.count <= scalars.count, scalars[end..<end + unitScalars.count].elementsEqual(unitScalars) {
                     var run = String.UnicodeScalarView()
                     run.append(contentsOf: scalars[index..<end])
                     run.append(contentsOf: unitScalars)

@@ -19,3 +19,13 @@ import Testing
         #expect(WordList(["楼道楼道楼道"]).first(in: "楼道") == nil)
     }
 }
+
+@Suite struct NumeralScalarTests {
+    @Test func switchesMatchTheSets() {
+        for value in UInt32(0)...0x9FFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(AnswerScanner.isNumeral(scalar) == AnswerScanner.numerals.contains(scalar))
+            #expect(AnswerScanner.isFiller(scalar) == AnswerScanner.fillers.contains(scalar))
+        }
+    }
+}
