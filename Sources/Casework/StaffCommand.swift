@@ -59,6 +59,12 @@ public enum StaffCommand: Sendable, Hashable {
         我的待办 · 超时
         """
 
+    private static let todoWords = ["我的待办", "待办", "我的任务", "待办列表"]
+    private static let overdueWords = ["超时", "逾期", "超时诉求", "逾期诉求"]
+    /// The first characters of the commands: a text (trimmed) starting otherwise is none. (The
+    /// full-width forms made ASCII before matching start no command either.)
+    static let commandStarts = Set((todoWords + overdueWords + verbs.map(\.0)).compactMap(\.first))
+
     private static let verbs: [(String, String)] = [
         // Longest first: 办结确认 before 办结.
         ("办结确认", "办结确认 2026-0012"),
@@ -72,11 +78,15 @@ public enum StaffCommand: Sendable, Hashable {
 
     /// Reads a line. Full-width digits, dashes and spaces are accepted; `2026-12` means `2026-0012`.
     public static func parse(_ text: String) -> Parsed {
+        // Every message is parsed: most start with a character no command starts with.
+        guard let start = text.unicodeScalars.firstIndex(where: { !whitespacesAndNewlines.contains($0) }),
+              let first = Substring(text.unicodeScalars[start...]).first, commandStarts.contains(first)
+        else { return .notACommand }
         var t = trimming(asciiDigitsAndDashes(text), whitespacesAndNewlines)
         while let last = t.last, "。.!！?？".contains(last) { t.removeLast() }
         t = trimming(t, whitespaces)
-        if ["我的待办", "待办", "我的任务", "待办列表"].contains(t) { return .command(.myTodo) }
-        if ["超时", "逾期", "超时诉求", "逾期诉求"].contains(t) { return .command(.overdue) }
+        if todoWords.contains(t) { return .command(.myTodo) }
+        if overdueWords.contains(t) { return .command(.overdue) }
 
         for (verb, usage) in verbs where t.hasPrefix(verb) {
             var rest = Substring(t.dropFirst(verb.count))

@@ -14,3 +14,20 @@ import Testing
         #expect(StaffCommand.trimming(text, .whitespaces) == text.trimmingCharacters(in: .whitespaces))
     }
 }
+
+/// The parser's first-character check lets every command through, however it is padded.
+@Suite struct StaffCommandStartTests {
+    @Test func paddedCommandsStillParse() {
+        #expect(StaffCommand.parse("\u{3000}\n接单 2026-0012。") == .command(.accept(caseNumber: "2026-0012")))
+        #expect(StaffCommand.parse(" 我的待办 ") == .command(.myTodo))
+        #expect(StaffCommand.parse("\t逾期！") == .command(.overdue))
+        #expect(StaffCommand.parse("办结") == .malformed(verb: "办结", usage: "用法：办结 2026-0012 处理说明"))
+    }
+
+    @Test func otherTextsAreNoCommand() {
+        for text in ["", "  ", "3栋电梯坏了", "请接单 2026-0012", "\u{301}接单 2026-0012", "２０２６-0012"] {
+            #expect(StaffCommand.parse(text) == .notACommand)
+        }
+        #expect(StaffCommand.commandStarts == ["我", "待", "超", "逾", "办", "接", "转", "备", "查"])
+    }
+}
