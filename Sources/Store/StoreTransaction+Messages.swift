@@ -20,7 +20,10 @@ extension StoreTransaction {
 
     /// The stored dialogue state of a conversation (JSON), or nil for a new conversation.
     public func conversationState(_ conversationID: String) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM conversations WHERE id = ?"), arguments: [conversationID])
+        if let state = cachedState(conversationID) { return state }
+        let state = try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM conversations WHERE id = ?"), arguments: [conversationID])
+        if let state { noteState(state, of: conversationID) }
+        return state
     }
 
     /// Saves a conversation's dialogue state (JSON).
@@ -29,6 +32,7 @@ extension StoreTransaction {
             INSERT INTO conversations (id, user_id, state, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
             """).execute(arguments: [conversationID, userID, state, value(at)])
+        noteState(state, of: conversationID)
     }
 
     /// Stores one message in or out.
