@@ -88,6 +88,14 @@ public enum AnswerScanner {
     /// The text as residents should read it back: half-width punctuation (from normalisation)
     /// turned back into Chinese full-width punctuation.
     public static func display(_ text: String) -> String {
+        // Most texts hold none of these: returned as they are.
+        let needsChange = text.utf8.contains { byte in
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"): true
+            default: false
+            }
+        }
+        guard needsChange else { return text }
         var out = ""
         for ch in text {
             switch ch {
