@@ -8,67 +8,72 @@ extension DialogueState {
     /// (`JSONDecoder().decode(DialogueState.self, ...)`), written by hand because Foundation's
     /// `JSONEncoder` costs more than the rest of a turn. Tested against the decoder.
     public func jsonString() -> String {
-        let out = JSONWriter()
-        out.object {
-            out.key("phase")
-            out.object {
-                switch phase {
-                case .idle: out.key("idle"); out.object {}
-                case .collecting: out.key("collecting"); out.object {}
-                case .confirming: out.key("confirming"); out.object {}
-                case .editing: out.key("editing"); out.object {}
-                case .filing: out.key("filing"); out.object {}
-                case .offeringCosign(let number):
-                    out.key("offeringCosign"); out.object { out.field("caseNumber", number) }
-                case .cosigning(let number):
-                    out.key("cosigning"); out.object { out.field("caseNumber", number) }
-                case .proposing(let number):
-                    out.key("proposing"); out.object { out.field("caseNumber", number) }
-                case .choosing(let ids):
-                    out.key("choosing"); out.object { out.key("categoryIDs"); out.array(ids) }
-                }
-            }
-            if let draft {
-                out.key("draft")
-                out.object {
-                    out.field("categoryID", draft.categoryID)
-                    out.field("subtopicID", draft.subtopicID)
-                    out.key("place")
-                    out.object {
-                        out.field("area", draft.place.area)
-                        out.field("building", draft.place.building)
-                        out.field("unit", draft.place.unit)
-                        out.field("room", draft.place.room)
-                        out.field("spot", draft.place.spot)
-                    }
-                    out.field("opening", draft.opening)
-                    out.field("detail", draft.detail)
-                    out.field("since", draft.since)
-                    out.field("households", draft.households)
-                    out.field("urgency", draft.urgency.rawValue)
-                    out.field("pending", draft.pending?.rawValue)
-                    out.key("attempts")
-                    out.object { for (key, value) in draft.attempts.sorted(by: { $0.key < $1.key }) { out.field(key, value) } }
-                    out.key("skipped")
-                    out.array(draft.skipped.map(\.rawValue))
-                    if let subtopics = draft.candidateSubtopics {
-                        out.key("candidateSubtopics")
-                        out.object { for (key, value) in subtopics.sorted(by: { $0.key < $1.key }) { out.field(key, value) } }
-                    }
-                }
-            }
-            if let updatedAt {
-                out.key("updatedAt")
-                out.number(updatedAt.timeIntervalSinceReferenceDate)
-            }
+        var out = JSONWriter()
+        out.beginObject()
+        out.key("phase")
+        out.beginObject()
+        switch phase {
+        case .idle: out.key("idle"); out.emptyObject()
+        case .collecting: out.key("collecting"); out.emptyObject()
+        case .confirming: out.key("confirming"); out.emptyObject()
+        case .editing: out.key("editing"); out.emptyObject()
+        case .filing: out.key("filing"); out.emptyObject()
+        case .offeringCosign(let number):
+            out.key("offeringCosign"); out.beginObject(); out.field("caseNumber", number); out.endObject()
+        case .cosigning(let number):
+            out.key("cosigning"); out.beginObject(); out.field("caseNumber", number); out.endObject()
+        case .proposing(let number):
+            out.key("proposing"); out.beginObject(); out.field("caseNumber", number); out.endObject()
+        case .choosing(let ids):
+            out.key("choosing"); out.beginObject(); out.key("categoryIDs"); out.array(ids); out.endObject()
         }
+        out.endObject()
+        if let draft {
+            out.key("draft")
+            out.beginObject()
+            out.field("categoryID", draft.categoryID)
+            out.field("subtopicID", draft.subtopicID)
+            out.key("place")
+            out.beginObject()
+            out.field("area", draft.place.area)
+            out.field("building", draft.place.building)
+            out.field("unit", draft.place.unit)
+            out.field("room", draft.place.room)
+            out.field("spot", draft.place.spot)
+            out.endObject()
+            out.field("opening", draft.opening)
+            out.field("detail", draft.detail)
+            out.field("since", draft.since)
+            out.field("households", draft.households)
+            out.field("urgency", draft.urgency.rawValue)
+            out.field("pending", draft.pending?.rawValue)
+            out.key("attempts")
+            out.beginObject()
+            for (key, value) in draft.attempts.sorted(by: { $0.key < $1.key }) { out.field(key, value) }
+            out.endObject()
+            out.key("skipped")
+            out.array(draft.skipped.map { $0.rawValue })
+            if let subtopics = draft.candidateSubtopics {
+                out.key("candidateSubtopics")
+                out.beginObject()
+                for (key, value) in subtopics.sorted(by: { $0.key < $1.key }) { out.field(key, value) }
+                out.endObject()
+            }
+            out.endObject()
+        }
+        if let updatedAt {
+            out.key("updatedAt")
+            out.number(updatedAt.timeIntervalSinceReferenceDate)
+        }
+        out.endObject()
         return out.text
     }
 }
 
 /// A minimal JSON writer: objects, arrays, strings, integers, doubles. Writes UTF-8 bytes
-/// (appending to a `String` piece by piece cost more than the rest of the encoding).
-final class JSONWriter {
+/// (appending to a `String` piece by piece cost more than the rest of the encoding). A
+/// struct with explicit begin/end calls: no closures, no exclusivity checks of a class.
+struct JSONWriter {
     private var bytes: [UInt8] = []
     private var needsComma = false
 
@@ -77,15 +82,22 @@ final class JSONWriter {
     /// The JSON written so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    func object(_ body: () -> Void) {
+    mutating func beginObject() {
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
-        body()
+    }
+
+    mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
-    func array(_ strings: [String]) {
+    mutating func emptyObject() {
+        beginObject()
+        endObject()
+    }
+
+    mutating func array(_ strings: [String]) {
         bytes.append(UInt8(ascii: "["))
         for (index, element) in strings.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -95,34 +107,34 @@ final class JSONWriter {
         needsComma = true
     }
 
-    func key(_ name: String) {
+    mutating func key(_ name: String) {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
         string(name)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
-    func field(_ name: String, _ value: String?) {
+    mutating func field(_ name: String, _ value: String?) {
         guard let value else { return }
         key(name)
         string(value)
         needsComma = true
     }
 
-    func field(_ name: String, _ value: Int?) {
+    mutating func field(_ name: String, _ value: Int?) {
         guard let value else { return }
         key(name)
         bytes.append(contentsOf: String(value).utf8)
         needsComma = true
     }
 
-    func number(_ value: Double) {
+    mutating func number(_ value: Double) {
         // Round-trips exactly: Swift prints the shortest representation that reads back the same.
         bytes.append(contentsOf: "\(value)".utf8)
         needsComma = true
     }
 
-    func string(_ value: String) {
+    mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         // Most strings need no escaping: copied whole.
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
