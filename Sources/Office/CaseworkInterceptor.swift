@@ -17,10 +17,11 @@ struct CaseworkInterceptor: TurnInterceptor {
     func intercept(_ turn: InterceptedTurn, in tx: StoreTransaction) throws -> [String]? {
         let userID = turn.inbound.userID
         let isStaff = routing.directory.isStaff(userID: userID)
-        let work = CaseworkTransaction(routing: routing, tx: tx, now: turn.now)
+        // Made only when needed: it copies the whole routing (most messages need none).
+        func work() -> CaseworkTransaction { CaseworkTransaction(routing: routing, tx: tx, now: turn.now) }
         switch StaffCommand.parse(turn.inbound.text) {
         case .command(let command):
-            if isStaff { return [try work.perform(command, by: userID).text] }
+            if isStaff { return [try work().perform(command, by: userID).text] }
             // A resident asking to see a case gets its status from the dialogue.
             if case .show = command { return nil }
             return [CaseDesk.residentRefusal]
@@ -41,9 +42,9 @@ struct CaseworkInterceptor: TurnInterceptor {
         // "不满意 2026-0012 又堆满了", "2026-0012 满意": the number says which case, not the comment.
         guard turn.dialogueIsIdle || turn.classification.moves.contains("rate"),
             let verdict = RatingReply.parse(Self.withoutCaseNumbers(turn.inbound.text)),
-            let record = try work.caseAwaitingRating(from: userID, named: turn.classification.caseNumbers)
+            let record = try work().caseAwaitingRating(from: userID, named: turn.classification.caseNumbers)
         else { return nil }
-        return try work.rate(record, verdict.rating, comment: verdict.comment, by: userID)
+        return try work().rate(record, verdict.rating, comment: verdict.comment, by: userID)
     }
 
     /// `text` with each case number (`2026-0012`, `2026 - 12号`) replaced by a space.
