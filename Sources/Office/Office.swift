@@ -2,6 +2,7 @@ public import Foundation
 public import Logging
 public import Store
 import Synchronization
+import Understanding
 
 /// One turn for every channel: dedupe -> understand -> converse -> casework -> commit.
 /// A batch of messages commits in one transaction (group commit) before any reply is returned.
@@ -45,9 +46,12 @@ public final class Office: TurnHandling {
         let book = ruleBook
         let now = clock()
         let known = knownResidents.withLock { $0 }
+        // Classifying is pure and the classifier serves every thread: done before the
+        // transaction, on both cores, rather than one message after the other inside it.
+        let classifications = Self.classify(batch, with: book.classifier)
         let (outcomes, touched) = try store.write { tx in
             let turn = TurnRunner(book: book, tx: tx, now: now, logger: logger, states: states, knownResidents: known)
-            let outcomes = try batch.map { try turn.runIsolated($0) }
+            let outcomes = try zip(batch, classifications).map { try turn.runIsolated($0, classification: $1) }
             return (outcomes, turn.touchedResidents.value)
         }
         // Only after the commit: a rolled-back batch must write its residents again.
@@ -59,6 +63,26 @@ public final class Office: TurnHandling {
         }
         return outcomes
     }
+
+    /// The classifications of a batch's texts, in order; a large batch in two halves at once.
+    static func classify(_ batch: [Inbound], with classifier: any MessageClassifying) -> [Classification] {
+        guard batch.count >= parallelClassificationThreshold else { return batch.map { classifier.classify($0.text) } }
+        let half = batch.count / 2
+        var second: [Classification] = []
+        let group = DispatchGroup()
+        let worker = SendableBox<[Classification]>()
+        let tail = Array(batch[half...])
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            worker.set(tail.map { classifier.classify($0.text) })
+        }
+        let first = batch[..<half].map { classifier.classify($0.text) }
+        group.wait()
+        second = worker.take()
+        return first + second
+    }
+
+    /// Below this many messages a batch is classified on the calling thread alone.
+    static let parallelClassificationThreshold = 16
 
     public func pendingNotifications(for userID: String?) throws -> [Notification] {
         try store.read { tx in try tx.pendingOutbox(for: userID).map(Notification.init) }
@@ -98,4 +122,13 @@ extension Notification {
     public init(_ entry: OutboxEntry) {
         self.init(id: "n:\(entry.id)", recipientUserID: entry.recipient, text: entry.text, seq: entry.seq)
     }
+}
+
+/// A value handed from a worker thread to the thread waiting for it.
+final class SendableBox<Value: Sendable>: Sendable {
+    private let value = Mutex<Value?>(nil)
+
+    func set(_ newValue: Value) { value.withLock { $0 = newValue } }
+
+    func take() -> Value { value.withLock { $0! } }
 }

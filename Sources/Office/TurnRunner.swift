@@ -34,10 +34,12 @@ struct TurnRunner {
     /// own (not the database), its writes are undone, the resident gets an apology, and the
     /// message is still stored (its dedupe key) so that a retry does not fail again and again.
     /// - Throws: database failures (the batch as a whole is then rolled back).
-    func runIsolated(_ inbound: Inbound) throws -> TurnOutcome {
+    /// - Parameter classification: the message's classification when already made (the batch
+    ///   is classified up front, in parallel); nil to classify it here.
+    func runIsolated(_ inbound: Inbound, classification: Classification? = nil) throws -> TurnOutcome {
         let touchedBefore = touchedResidents.value
         do {
-            return try tx.savepoint { try run(inbound) }
+            return try tx.savepoint { try run(inbound, classification: classification) }
         } catch where !StoreTransaction.isDatabaseFailure(error) {
             touchedResidents.value = touchedBefore
             logger.error("turn failed; apologising", metadata: ["error": "\(type(of: error))", "conversation": "\(inbound.conversationID)"])
@@ -64,14 +66,14 @@ struct TurnRunner {
 
     /// One inbound message: dedupe, store it, classify, converse, apply effects, store replies,
     /// state and notifications.
-    func run(_ inbound: Inbound) throws -> TurnOutcome {
+    func run(_ inbound: Inbound, classification: Classification? = nil) throws -> TurnOutcome {
         if let id = inbound.messageID, let seq = try tx.processedSeq(messageID: id) {
             let replies = try tx.replies(to: id).map { Reply(id: $0.id, seq: $0.seq, text: $0.text) }
             return TurnOutcome(inbound: inbound, messageID: id, seq: seq, isDuplicate: true, replies: replies, notifications: [])
         }
         let seq = try tx.nextSeq()
         let messageID = inbound.messageID ?? "local:\(seq)"
-        let classification = book.classifier.classify(inbound.text)
+        let classification = classification ?? book.classifier.classify(inbound.text)
         let name = inbound.userName ?? ""
         let stored = touchedResidents.value[inbound.userID] ?? knownResidents[inbound.userID]
         if stored == nil || (!name.isEmpty && stored! != name) {
