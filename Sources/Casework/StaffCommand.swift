@@ -59,6 +59,12 @@ public enum StaffCommand: Sendable, Hashable {
         我的待办 · 超时
         """
 
+    private static let todoWords = ["我的待办", "待办", "我的任务", "待办列表"]
+    private static let overdueWords = ["超时", "逾期", "超时诉求", "逾期诉求"]
+    /// The first characters of the commands: a text (trimmed) starting otherwise is none. (The
+    /// full-width forms made ASCII before matching start no command either.)
+    static let commandStarts = Set((todoWords + overdueWords + verbs.map(\.0)).compactMap(\.first))
+
     private static let verbs: [(String, String)] = [
         // Longest first: 办结确认 before 办结.
         ("办结确认", "办结确认 2026-0012"),
@@ -72,11 +78,15 @@ public enum StaffCommand: Sendable, Hashable {
 
     /// Reads a line. Full-width digits, dashes and spaces are accepted; `2026-12` means `2026-0012`.
     public static func parse(_ text: String) -> Parsed {
-        var t = asciiDigitsAndDashes(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Every message is parsed: most start with a character no command starts with.
+        guard let start = text.unicodeScalars.firstIndex(where: { !whitespacesAndNewlines.contains($0) }),
+              let first = Substring(text.unicodeScalars[start...]).first, commandStarts.contains(first)
+        else { return .notACommand }
+        var t = trimming(asciiDigitsAndDashes(text), whitespacesAndNewlines)
         while let last = t.last, "。.!！?？".contains(last) { t.removeLast() }
-        t = t.trimmingCharacters(in: .whitespaces)
-        if ["我的待办", "待办", "我的任务", "待办列表"].contains(t) { return .command(.myTodo) }
-        if ["超时", "逾期", "超时诉求", "逾期诉求"].contains(t) { return .command(.overdue) }
+        t = trimming(t, whitespaces)
+        if todoWords.contains(t) { return .command(.myTodo) }
+        if overdueWords.contains(t) { return .command(.overdue) }
 
         for (verb, usage) in verbs where t.hasPrefix(verb) {
             var rest = Substring(t.dropFirst(verb.count))
@@ -153,6 +163,20 @@ public enum StaffCommand: Sendable, Hashable {
             }
         }
         return String(out)
+    }
+
+    // Foundation's `trimmingCharacters(in:)` showed in the gateway's profile (every message is
+    // parsed): the same trimming, by scalars, with the sets made once.
+    private static let whitespacesAndNewlines = CharacterSet.whitespacesAndNewlines
+    private static let whitespaces = CharacterSet.whitespaces
+
+    /// `text` without the scalars of `set` at either end, as `trimmingCharacters(in:)` does.
+    static func trimming(_ text: String, _ set: CharacterSet) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !set.contains($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !set.contains($0) })!
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
     }
 
     private static func splitFirstWord(_ text: String) -> (String, String?) {

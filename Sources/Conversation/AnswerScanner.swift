@@ -39,26 +39,63 @@ public enum AnswerScanner {
     static let numerals: Set<Unicode.Scalar> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "几", "半", "多", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
     static let fillers: Set<Unicode.Scalar> = ["多", "来", "几", "余", "个"]
 
+    // The word lists as UTF-8, made once (the scanners run on every answer).
+    static let haojiSinceList = WordList(sinceWords.filter { $0.hasPrefix("好几") })
+    static let sinceList = WordList(sinceWords)
+    static let weakSinceList = WordList(weakSinceWords)
+    static let timeUnitScalars = timeUnits.map { Array($0.unicodeScalars) }
+    static let householdUnitScalars = householdUnits.map { Array($0.unicodeScalars) }
+    static let householdList = WordList(householdWords)
+    /// Unless asked, `我家` (usually a place: 漏水到我家) does not count.
+    static let householdListUnasked = WordList(householdWords.filter { !["我家", "我们家", "一家"].contains($0) })
+    static let spotList = WordList(spotWords)
+    static let dontKnowList = WordList(dontKnowWords)
+    static let proposalList = WordList(["建议", "希望", "最好", "应该", "可以", "能不能", "能否", "要求", "尽快", "方案", "办法", "麻烦", "请", "让", "装", "换", "加"])
+
+    /// Whether `scalar` is in `numerals` (a switch: the set's hashing showed in profiles).
+    static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "0"..."9", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "几", "半", "多": true
+        default: false
+        }
+    }
+
+    /// Whether `scalar` is in `fillers`.
+    static func isFiller(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "多", "来", "几", "余", "个": true
+        default: false
+        }
+    }
+
     /// "Since when" in `text`: the matched expression (e.g. `三天`, `上周`), or nil.
     /// - Parameter asked: whether "since when" was the question (weaker words count then).
     public static func since(in text: String, asked: Bool = false) -> String? {
-        if let word = sinceWords.first(where: { text.includes($0) && $0.hasPrefix("好几") }) { return word }
-        if let run = numberBefore(units: timeUnits, in: text) { return run }
-        if let word = sinceWords.first(where: { text.includes($0) }) { return word }
-        return asked ? weakSinceWords.first { text.includes($0) } : nil
+        if let word = haojiSinceList.first(in: text) { return word }
+        if let run = numberBefore(units: timeUnitScalars, in: text) { return run }
+        if let word = sinceList.first(in: text) { return word }
+        return asked ? weakSinceList.first(in: text) : nil
     }
 
     /// "How many households" in `text` (e.g. `二十多户`, `整栋`), or nil.
     /// - Parameter asked: whether it was the question; otherwise `我家` (usually a place:
     ///   漏水到我家) does not count.
     public static func households(in text: String, asked: Bool = false) -> String? {
-        if let run = numberBefore(units: householdUnits, in: text) { return run }
-        return householdWords.first { text.includes($0) && (asked || !["我家", "我们家", "一家"].contains($0)) }
+        if let run = numberBefore(units: householdUnitScalars, in: text) { return run }
+        return (asked ? householdList : householdListUnasked).first(in: text)
     }
 
     /// The text as residents should read it back: half-width punctuation (from normalisation)
     /// turned back into Chinese full-width punctuation.
     public static func display(_ text: String) -> String {
+        // Most texts hold none of these: returned as they are.
+        let needsChange = text.utf8.contains { byte in
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"): true
+            default: false
+            }
+        }
+        guard needsChange else { return text }
         var out = ""
         for ch in text {
             switch ch {
@@ -77,7 +114,7 @@ public enum AnswerScanner {
 
     /// A spot word in `text` (楼道, 东门, 车库 ...), or nil.
     public static func spot(in text: String) -> String? {
-        spotWords.first { text.includes($0) }
+        spotList.first(in: text)
     }
 
     /// Whether a spot names a place of the whole estate (东门, 车库), enough to route by.
@@ -87,31 +124,31 @@ public enum AnswerScanner {
 
     /// Whether the resident says they do not know.
     public static func saysDontKnow(_ text: String) -> Bool {
-        dontKnowWords.contains { text.includes($0) }
+        dontKnowList.first(in: text) != nil
     }
 
     /// Whether the message proposes a solution rather than starting a new matter.
     public static func soundsLikeProposal(_ text: String) -> Bool {
-        ["建议", "希望", "最好", "应该", "可以", "能不能", "能否", "要求", "尽快", "方案", "办法", "麻烦", "请", "让", "装", "换", "加"]
-            .contains { text.includes($0) }
+        proposalList.first(in: text) != nil
     }
 
     /// Finds a run of digits or Chinese numerals (with 多/来/几 fillers) right before one of
     /// `units`, and returns the run and the unit: `3天`, `二十多户`.
-    static func numberBefore(units: [String], in text: String) -> String? {
+    static func numberBefore(units: [[Unicode.Scalar]], in text: String) -> String? {
+        // Most texts hold no numeral at all.
+        guard text.unicodeScalars.contains(where: isNumeral) else { return nil }
         // Chinese characters and digits are single scalars: no grapheme breaking needed.
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index < scalars.count {
-            guard numerals.contains(scalars[index]), !fillers.contains(scalars[index]) || scalars[index] == "几" else {
+            guard isNumeral(scalars[index]), !isFiller(scalars[index]) || scalars[index] == "几" else {
                 index += 1
                 continue
             }
             var end = index
-            while end < scalars.count, numerals.contains(scalars[end]) || fillers.contains(scalars[end]) { end += 1 }
-            for unit in units {
-                let unitScalars = Array(unit.unicodeScalars)
-                if end + unitScalars.count <= scalars.count, Array(scalars[end..<end + unitScalars.count]) == unitScalars {
+            while end < scalars.count, isNumeral(scalars[end]) || isFiller(scalars[end]) { end += 1 }
+            for unitScalars in units {
+                if end + unitScalars.count <= scalars.count, scalars[end..<end + unitScalars.count].elementsEqual(unitScalars) {
                     var run = String.UnicodeScalarView()
                     run.append(contentsOf: scalars[index..<end])
                     run.append(contentsOf: unitScalars)

@@ -110,7 +110,7 @@ extension Dialogue {
             }
             return file(draft)
         }
-        if let step = idleMove(message, state: DialogueState(phase: .confirming, draft: draft), lookup: lookup), message.classification.label == "none" {
+        if message.classification.label == "none", let step = idleMove(message, state: DialogueState(phase: .confirming, draft: draft), lookup: lookup) {
             return step
         }
         return DialogueStep(state: DialogueState(phase: .confirming, draft: draft), replies: [render("readback_unclear")])

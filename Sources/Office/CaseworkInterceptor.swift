@@ -17,10 +17,11 @@ struct CaseworkInterceptor: TurnInterceptor {
     func intercept(_ turn: InterceptedTurn, in tx: StoreTransaction) throws -> [String]? {
         let userID = turn.inbound.userID
         let isStaff = routing.directory.isStaff(userID: userID)
-        let work = CaseworkTransaction(routing: routing, tx: tx, now: turn.now)
+        // Made only when needed: it copies the whole routing (most messages need none).
+        func work() -> CaseworkTransaction { CaseworkTransaction(routing: routing, tx: tx, now: turn.now) }
         switch StaffCommand.parse(turn.inbound.text) {
         case .command(let command):
-            if isStaff { return [try work.perform(command, by: userID).text] }
+            if isStaff { return [try work().perform(command, by: userID).text] }
             // A resident asking to see a case gets its status from the dialogue.
             if case .show = command { return nil }
             return [CaseDesk.residentRefusal]
@@ -39,12 +40,34 @@ struct CaseworkInterceptor: TurnInterceptor {
                 + "如果问题没有解决，请回复「不满意」和原因，我们会重新办理。"]
         }
         // "不满意 2026-0012 又堆满了", "2026-0012 满意": the number says which case, not the comment.
-        let withoutNumbers = turn.inbound.text.replacing(/\d{4}\s*[-－]\s*\d{1,5}号?/, with: " ")
         guard turn.dialogueIsIdle || turn.classification.moves.contains("rate"),
-            let verdict = RatingReply.parse(withoutNumbers),
-            let record = try work.caseAwaitingRating(from: userID, named: turn.classification.caseNumbers)
+            let verdict = RatingReply.parse(Self.withoutCaseNumbers(turn.inbound.text)),
+            let record = try work().caseAwaitingRating(from: userID, named: turn.classification.caseNumbers)
         else { return nil }
-        return try work.rate(record, verdict.rating, comment: verdict.comment, by: userID)
+        return try work().rate(record, verdict.rating, comment: verdict.comment, by: userID)
+    }
+
+    /// `text` with each case number (`2026-0012`, `2026 - 12号`) replaced by a space.
+    static func withoutCaseNumbers(_ text: String) -> String {
+        // Compiling and running the regex costs more than the rest of a turn, and most messages
+        // hold no run of four digits: they are returned as they are.
+        guard mayHoldFourDigits(text) else { return text }
+        return text.replacing(/\d{4}\s*[-－]\s*\d{1,5}号?/, with: " ")
+    }
+
+    /// False only when `text` has no four characters in a row that `\d` could match (every
+    /// character `\d` matches holds a scalar with a numeric type: ASCII, full-width, ½ ...).
+    static func mayHoldFourDigits(_ text: String) -> Bool {
+        var run = 0
+        for character in text {
+            if character.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
+                run += 1
+                if run == 4 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 
     func tick(now: Date, in tx: StoreTransaction) throws {

@@ -2,6 +2,7 @@ public import Foundation
 public import Logging
 public import Store
 import Synchronization
+import Understanding
 
 /// One turn for every channel: dedupe -> understand -> converse -> casework -> commit.
 /// A batch of messages commits in one transaction (group commit) before any reply is returned.
@@ -14,8 +15,9 @@ public final class Office: TurnHandling {
     let rules: Mutex<RuleBook>
     /// Decoded dialogue states (an optimisation; the database stays the truth).
     let states = StateCache()
-    /// Residents (and the name) written since this office started: not rewritten every message.
-    let knownResidents = Mutex<[String: String]>([:])
+    /// Residents (and the name stored, nil for none) written since this office started: not
+    /// rewritten every message, and their name not read back.
+    let knownResidents = Mutex<[String: String?]>([:])
 
     /// Creates the office and loads the rules once.
     /// - Parameters:
@@ -44,9 +46,12 @@ public final class Office: TurnHandling {
         let book = ruleBook
         let now = clock()
         let known = knownResidents.withLock { $0 }
+        // Classifying is pure and the classifier serves every thread: done before the
+        // transaction, on both cores, rather than one message after the other inside it.
+        let classifications = Self.classify(batch, with: book.classifier)
         let (outcomes, touched) = try store.write { tx in
             let turn = TurnRunner(book: book, tx: tx, now: now, logger: logger, states: states, knownResidents: known)
-            let outcomes = try batch.map { try turn.runIsolated($0) }
+            let outcomes = try zip(batch, classifications).map { try turn.runIsolated($0, classification: $1) }
             return (outcomes, turn.touchedResidents.value)
         }
         // Only after the commit: a rolled-back batch must write its residents again.
@@ -58,6 +63,26 @@ public final class Office: TurnHandling {
         }
         return outcomes
     }
+
+    /// The classifications of a batch's texts, in order; a large batch in two halves at once.
+    static func classify(_ batch: [Inbound], with classifier: any MessageClassifying) -> [Classification] {
+        guard batch.count >= parallelClassificationThreshold else { return batch.map { classifier.classify($0.text) } }
+        let half = batch.count / 2
+        var second: [Classification] = []
+        let group = DispatchGroup()
+        let worker = SendableBox<[Classification]>()
+        let tail = Array(batch[half...])
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            worker.set(tail.map { classifier.classify($0.text) })
+        }
+        let first = batch[..<half].map { classifier.classify($0.text) }
+        group.wait()
+        second = worker.take()
+        return first + second
+    }
+
+    /// Below this many messages a batch is classified on the calling thread alone.
+    static let parallelClassificationThreshold = 16
 
     public func pendingNotifications(for userID: String?) throws -> [Notification] {
         try store.read { tx in try tx.pendingOutbox(for: userID).map(Notification.init) }
@@ -72,14 +97,14 @@ public final class Office: TurnHandling {
         try store.write { tx in try tx.markDelivered(outboxIDs: ids, at: now) }
     }
 
-    /// Runs the interceptors' time-limit work and forgets dedupe keys older than 30 days.
+    /// Runs the interceptors' time-limit work. (Dedupe keys are the stored inbound messages:
+    /// nothing to forget.)
     public func tick() throws -> [Notification] {
         let book = ruleBook
         let now = clock()
         return try store.write { tx in
             let before = try tx.lastSeq()
             for interceptor in book.interceptors { try interceptor.tick(now: now, in: tx) }
-            try tx.pruneProcessed(before: now.addingTimeInterval(-Office.dedupeRetention))
             return try tx.outbox(after: before).map(Notification.init)
         }
     }
@@ -90,9 +115,6 @@ public final class Office: TurnHandling {
         logger.info("rules reloaded", metadata: ["hash": "\(fresh.hash)"])
         return fresh.hash
     }
-
-    /// How long dedupe keys are kept (at least 7 days are promised; 30 are kept).
-    public static let dedupeRetention: TimeInterval = 30 * 24 * 3600
 }
 
 extension Notification {
@@ -100,4 +122,13 @@ extension Notification {
     public init(_ entry: OutboxEntry) {
         self.init(id: "n:\(entry.id)", recipientUserID: entry.recipient, text: entry.text, seq: entry.seq)
     }
+}
+
+/// A value handed from a worker thread to the thread waiting for it.
+final class SendableBox<Value: Sendable>: Sendable {
+    private let value = Mutex<Value?>(nil)
+
+    func set(_ newValue: Value) { value.withLock { $0 = newValue } }
+
+    func take() -> Value { value.withLock { $0! } }
 }

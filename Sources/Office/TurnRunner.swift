@@ -15,12 +15,12 @@ struct TurnRunner {
     let logger: Logger
     let decoder = JSONDecoder()
     let states: StateCache
-    /// Residents already stored with this name (user id -> name, "" for none).
-    let knownResidents: [String: String]
-    /// Residents written by this batch.
-    let touchedResidents = Box<[String: String]>([:])
+    /// Residents already stored, with the name stored (nil for none).
+    let knownResidents: [String: String?]
+    /// Residents written by this batch, with the name stored.
+    let touchedResidents = Box<[String: String?]>([:])
 
-    init(book: RuleBook, tx: StoreTransaction, now: Date, logger: Logger, states: StateCache, knownResidents: [String: String] = [:]) {
+    init(book: RuleBook, tx: StoreTransaction, now: Date, logger: Logger, states: StateCache, knownResidents: [String: String?] = [:]) {
         self.book = book
         self.states = states
         self.knownResidents = knownResidents
@@ -32,12 +32,14 @@ struct TurnRunner {
 
     /// One message in its own savepoint: when its processing fails for a reason of the program's
     /// own (not the database), its writes are undone, the resident gets an apology, and the
-    /// message is still stored and marked processed so that a retry does not fail again and again.
+    /// message is still stored (its dedupe key) so that a retry does not fail again and again.
     /// - Throws: database failures (the batch as a whole is then rolled back).
-    func runIsolated(_ inbound: Inbound) throws -> TurnOutcome {
+    /// - Parameter classification: the message's classification when already made (the batch
+    ///   is classified up front, in parallel); nil to classify it here.
+    func runIsolated(_ inbound: Inbound, classification: Classification? = nil) throws -> TurnOutcome {
         let touchedBefore = touchedResidents.value
         do {
-            return try tx.savepoint { try run(inbound) }
+            return try tx.savepoint { try run(inbound, classification: classification) }
         } catch where !StoreTransaction.isDatabaseFailure(error) {
             touchedResidents.value = touchedBefore
             logger.error("turn failed; apologising", metadata: ["error": "\(type(of: error))", "conversation": "\(inbound.conversationID)"])
@@ -57,7 +59,6 @@ struct TurnRunner {
         try tx.insertMessage(StoredMessage(
             seq: replySeq, id: "\(messageID)#1", conversationID: inbound.conversationID, userID: inbound.userID,
             direction: .outbound, text: text, at: now, channel: inbound.channel, meta: inbound.meta, inReplyTo: messageID))
-        try tx.markProcessed(messageID: messageID, conversationID: inbound.conversationID, seq: seq, at: now)
         return TurnOutcome(
             inbound: inbound, messageID: messageID, seq: seq, isDuplicate: false,
             replies: [Reply(id: "\(messageID)#1", seq: replySeq, text: text)], notifications: [])
@@ -65,19 +66,19 @@ struct TurnRunner {
 
     /// One inbound message: dedupe, store it, classify, converse, apply effects, store replies,
     /// state and notifications.
-    func run(_ inbound: Inbound) throws -> TurnOutcome {
+    func run(_ inbound: Inbound, classification: Classification? = nil) throws -> TurnOutcome {
         if let id = inbound.messageID, let seq = try tx.processedSeq(messageID: id) {
             let replies = try tx.replies(to: id).map { Reply(id: $0.id, seq: $0.seq, text: $0.text) }
             return TurnOutcome(inbound: inbound, messageID: id, seq: seq, isDuplicate: true, replies: replies, notifications: [])
         }
         let seq = try tx.nextSeq()
         let messageID = inbound.messageID ?? "local:\(seq)"
-        let classification = book.classifier.classify(inbound.text)
+        let classification = classification ?? book.classifier.classify(inbound.text)
         let name = inbound.userName ?? ""
         let stored = touchedResidents.value[inbound.userID] ?? knownResidents[inbound.userID]
-        if stored == nil || (!name.isEmpty && stored != name) {
-            try tx.touchResident(userID: inbound.userID, name: inbound.userName, at: now)
-            touchedResidents.value[inbound.userID] = name.isEmpty ? (stored ?? "") : name
+        if stored == nil || (!name.isEmpty && stored! != name) {
+            let kept = try tx.touchResident(userID: inbound.userID, name: inbound.userName, at: now)
+            touchedResidents.value[inbound.userID] = .some(kept)
         }
         try tx.insertMessage(StoredMessage(
             seq: seq, id: messageID, conversationID: inbound.conversationID, userID: inbound.userID, direction: .inbound,
@@ -85,6 +86,7 @@ struct TurnRunner {
             subtopic: classification.subtopic, score: classification.score, explanation: Self.explain(classification),
             meta: inbound.meta))
 
+        let enqueuedBefore = tx.enqueuedCount
         var state = try loadState(inbound.conversationID)
         var texts: [String] = []
         var pending: [PendingNotification] = []
@@ -103,7 +105,7 @@ struct TurnRunner {
         if let intercepted {
             texts = intercepted
         } else {
-            let name = try inbound.userName ?? tx.residentName(userID: inbound.userID)
+            let name = try inbound.userName ?? residentName(inbound.userID)
             let message = DialogueMessage(userID: inbound.userID, userName: name, text: inbound.text, classification: classification, now: now)
             let lookup = StoreCaseLookup(tx)
             var step = dialogue.handle(message, in: state, lookup: lookup)
@@ -138,14 +140,20 @@ struct TurnRunner {
                 text: text, at: now, channel: inbound.channel, meta: inbound.meta, inReplyTo: messageID))
             replies.append(Reply(id: id, seq: replySeq, text: text))
         }
-        try tx.resequenceOutbox(after: seq)
+        // Most turns notify nobody: the outbox is read back only when this turn wrote to it.
+        if tx.enqueuedCount != enqueuedBefore { try tx.resequenceOutbox(after: seq) }
         for note in pending where note.entry == nil {
             _ = try tx.enqueue(recipient: note.recipient, text: note.text, kind: note.kind, caseNumber: note.caseNumber, at: now)
         }
-        let notifications = try tx.outbox(after: seq).map(Notification.init)
+        let notifications = tx.enqueuedCount == enqueuedBefore ? [] : try tx.outbox(after: seq).map(Notification.init)
         try tx.saveConversationState(encode(state, conversationID: inbound.conversationID), conversationID: inbound.conversationID, userID: inbound.userID, at: now)
-        try tx.markProcessed(messageID: messageID, conversationID: inbound.conversationID, seq: seq, at: now)
         return TurnOutcome(inbound: inbound, messageID: messageID, seq: seq, isDuplicate: false, replies: replies, notifications: notifications)
+    }
+
+    /// The stored name of a resident: known without a query when this office wrote it.
+    func residentName(_ userID: String) throws -> String? {
+        if let known = touchedResidents.value[userID] ?? knownResidents[userID] { return known }
+        return try tx.residentName(userID: userID)
     }
 
     func loadState(_ conversationID: String) throws -> DialogueState {

@@ -10,6 +10,7 @@ enum Schema {
         registerStaffRecords(&migrator)
         registerOutbox(&migrator)
         registerCaseLifecycle(&migrator)
+        registerDedupe(&migrator)
         return migrator
     }()
 }

@@ -7,6 +7,8 @@ public import GRDB
 public final class Store: Sendable {
     /// The GRDB writer (a `DatabasePool` for files).
     public let writer: any DatabaseWriter
+    /// Conversation states as committed (a turn's read of its state, saved).
+    let states = ConversationStateCache()
 
     /// Opens (creating if needed) the database at `path` and migrates it. Creates the directory.
     /// - Parameters:
@@ -58,11 +60,22 @@ public final class Store: Sendable {
     /// Runs `body` in one write transaction; everything it does commits together or not at all.
     /// - Throws: what `body` throws, or a database error; nothing is committed then.
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try writer.write { db in
-            let tx = StoreTransaction(db)
-            let result = try body(tx)
-            try tx.finish()
-            return result
+        let states = self.states
+        // `writer.write`, with the states merged in once committed, before any other write.
+        return try writer.writeWithoutTransaction { db in
+            var result: T?
+            var written: [String: String] = [:]
+            try db.inTransaction {
+                // Another connection (another process) may have changed conversations.
+                states.validate(dataVersion: try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")))
+                let tx = StoreTransaction(db, states: states)
+                result = try body(tx)
+                try tx.finish()
+                written = tx.statesRead
+                return .commit
+            }
+            states.merge(written)
+            return result!
         }
     }
 

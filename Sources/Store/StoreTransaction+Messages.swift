@@ -3,11 +3,14 @@ import GRDB
 
 extension StoreTransaction {
     /// Creates the resident on first sight; updates the name (when given) and last-seen time.
-    public func touchResident(userID: String, name: String?, at: Date) throws {
-        try db.cachedStatement(sql: """
+    /// - Returns: the name now stored (the one given, or the one kept), if any.
+    @discardableResult
+    public func touchResident(userID: String, name: String?, at: Date) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: """
             INSERT INTO residents (user_id, name, first_seen, last_seen) VALUES (?, ?, ?, ?)
             ON CONFLICT (user_id) DO UPDATE SET name = coalesce(excluded.name, residents.name), last_seen = excluded.last_seen
-            """).execute(arguments: [userID, name, value(at), value(at)])
+            RETURNING name
+            """), arguments: [userID, name, value(at), value(at)])
     }
 
     /// The resident's name, if known.
@@ -17,7 +20,10 @@ extension StoreTransaction {
 
     /// The stored dialogue state of a conversation (JSON), or nil for a new conversation.
     public func conversationState(_ conversationID: String) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM conversations WHERE id = ?"), arguments: [conversationID])
+        if let state = cachedState(conversationID) { return state }
+        let state = try String.fetchOne(db.cachedStatement(sql: "SELECT state FROM conversations WHERE id = ?"), arguments: [conversationID])
+        if let state { noteState(state, of: conversationID) }
+        return state
     }
 
     /// Saves a conversation's dialogue state (JSON).
@@ -26,6 +32,7 @@ extension StoreTransaction {
             INSERT INTO conversations (id, user_id, state, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
             """).execute(arguments: [conversationID, userID, state, value(at)])
+        noteState(state, of: conversationID)
     }
 
     /// Stores one message in or out.
@@ -41,23 +48,13 @@ extension StoreTransaction {
             ])
     }
 
-    /// The seq of the inbound message stored for a dedupe key, or nil when it was never processed.
+    /// The seq of the inbound message stored for a dedupe key (the gateway's message id), or
+    /// nil when it was never processed. The stored inbound message is the key: kept as long as
+    /// the messages are.
     public func processedSeq(messageID: String) throws -> Int64? {
         try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT seq FROM processed_messages WHERE message_id = ?"), arguments: [messageID])
-    }
-
-    /// Records that a message id was processed (the dedupe key).
-    public func markProcessed(messageID: String, conversationID: String, seq: Int64, at: Date) throws {
-        try db.cachedStatement(sql: "INSERT INTO processed_messages (message_id, conversation_id, seq, processed_at) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [messageID, conversationID, seq, value(at)])
-    }
-
-    /// Forgets dedupe keys processed before `date` (keep at least 7 days). Returns how many.
-    @discardableResult
-    public func pruneProcessed(before date: Date) throws -> Int {
-        try db.execute(sql: "DELETE FROM processed_messages WHERE processed_at < ?", arguments: [date])
-        return db.changesCount
+            db.cachedStatement(sql: "SELECT max(seq) FROM messages WHERE id = ? AND direction = 'in'"),
+            arguments: [messageID])
     }
 
     /// The replies stored for an inbound message id, in order.

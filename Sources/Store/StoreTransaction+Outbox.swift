@@ -7,6 +7,7 @@ extension StoreTransaction {
     @discardableResult
     public func enqueue(recipient: String, text: String, kind: String? = nil, caseNumber: String? = nil, at: Date) throws -> OutboxEntry {
         let seq = try nextSeq()
+        enqueuedCount += 1
         try db.cachedStatement(sql: "INSERT INTO outbox (recipient, text, seq, kind, case_number, created_at) VALUES (?, ?, ?, ?, ?, ?)")
             .execute(arguments: [recipient, text, seq, kind, caseNumber, value(at)])
         return OutboxEntry(id: db.lastInsertedRowID, recipient: recipient, text: text, seq: seq, kind: kind, caseNumber: caseNumber, createdAt: at)

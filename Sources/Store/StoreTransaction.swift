@@ -11,8 +11,34 @@ public final class StoreTransaction {
     /// The last date converted to its database form: a batch's rows all carry the same clock
     /// time, and GRDB's date formatting is costly.
     private var lastDate: (date: Date, value: DatabaseValue)?
+    /// How many notifications `enqueue` has written in this transaction: a turn that wrote none
+    /// need not read the outbox back.
+    public internal(set) var enqueuedCount = 0
 
-    init(_ db: Database) { self.db = db }
+    /// The committed states (write transactions only).
+    private let states: ConversationStateCache?
+    /// Conversation states read or written by this transaction: valid once it commits.
+    private(set) var statesRead: [String: String] = [:]
+    /// The earlier values of `statesRead` changed inside savepoints, to undo a rolled-back one
+    /// (a copy of the dictionary per savepoint would cost more than the query saved).
+    private var statesUndo: [(conversationID: String, state: String?)] = []
+    private var savepointDepth = 0
+
+    /// Records a conversation's state as this transaction leaves it.
+    func noteState(_ state: String, of conversationID: String) {
+        let old = statesRead.updateValue(state, forKey: conversationID)
+        if savepointDepth > 0 { statesUndo.append((conversationID, old)) }
+    }
+
+    init(_ db: Database, states: ConversationStateCache? = nil) {
+        self.db = db
+        self.states = states
+    }
+
+    /// A conversation's state as this transaction sees it, without a query when known.
+    func cachedState(_ conversationID: String) -> String? {
+        statesRead[conversationID] ?? states?.state(of: conversationID)
+    }
 
     /// The next value of the sequence shared by inbound messages, replies and notifications:
     /// persisted, strictly increasing across restarts.
@@ -62,10 +88,20 @@ extension StoreTransaction {
         // Cached statements rather than `db.inSavepoint`, which parses its SQL every time (one
         // savepoint per message: it showed in the gateway's profile). GRDB still tracks them.
         try db.cachedStatement(sql: "SAVEPOINT turn").execute()
+        let undoMark = statesUndo.count
+        savepointDepth += 1
+        defer {
+            savepointDepth -= 1
+            if savepointDepth == 0 { statesUndo.removeAll(keepingCapacity: true) }
+        }
         let result: T
         do {
             result = try body()
         } catch {
+            while statesUndo.count > undoMark {
+                let (conversationID, state) = statesUndo.removeLast()
+                statesRead[conversationID] = state
+            }
             // When SQLite has already rolled the whole transaction back (disk full, I/O), there
             // is no savepoint left: the error goes up and the transaction ends anyway.
             if db.isInsideTransaction {

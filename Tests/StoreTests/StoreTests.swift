@@ -138,7 +138,6 @@ import TestSupport
             try tx.insertMessage(StoredMessage(seq: seq, id: "wx:1", conversationID: "c", userID: "u", direction: .inbound, text: "你好", at: now))
             let reply = try tx.nextSeq()
             try tx.insertMessage(StoredMessage(seq: reply, id: "wx:1#1", conversationID: "c", userID: "u", direction: .outbound, text: "您好", at: now, inReplyTo: "wx:1"))
-            try tx.markProcessed(messageID: "wx:1", conversationID: "c", seq: seq, at: now)
         }
         let (seq, replies, missing) = try store.read { tx in
             (try tx.processedSeq(messageID: "wx:1"), try tx.replies(to: "wx:1"), try tx.processedSeq(messageID: "wx:2"))
@@ -146,11 +145,16 @@ import TestSupport
         #expect(seq == 1)
         #expect(replies.map(\.text) == ["您好"])
         #expect(missing == nil)
-        // Keys younger than the cut-off stay.
-        let pruned = try store.write { tx in try tx.pruneProcessed(before: now.addingTimeInterval(-7 * 86400)) }
-        #expect(pruned == 0)
-        let prunedLater = try store.write { tx in try tx.pruneProcessed(before: now.addingTimeInterval(1)) }
-        #expect(prunedLater == 1)
+        // A reply's id is no dedupe key; the view of the keys lists the inbound message only.
+        #expect(try store.read { try $0.processedSeq(messageID: "wx:1#1") } == nil)
+        let keys = try store.read { try Row.fetchAll($0.db, sql: "SELECT message_id, seq FROM processed_messages") }
+        #expect(keys.map { $0["message_id"] as String } == ["wx:1"])
+        // The key is unique: a second inbound row with the same id is refused.
+        #expect(throws: DatabaseError.self) {
+            try store.write { tx in
+                try tx.insertMessage(StoredMessage(seq: try tx.nextSeq(), id: "wx:1", conversationID: "c", userID: "u", direction: .inbound, text: "再发", at: now))
+            }
+        }
     }
 
     @Test func outboxDeliversOnce() throws {
