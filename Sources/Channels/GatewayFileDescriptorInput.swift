@@ -5,7 +5,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 
 /// Reads the gateway's input from a file descriptor (stdin) in chunks with read(2), waiting
 /// with poll(2) on it and on a wake-up pipe, so that a signal (SIGTERM, SIGHUP) is noticed
@@ -74,7 +73,7 @@ public final class GatewayFileDescriptorInput: GatewayInput {
 /// on a pipe are safe from any thread (a one-byte write is atomic).
 public final class GatewayWakePipe: Sendable {
     let readEnd: Int32
-    private let writeEnd: Int32
+    let writeEnd: Int32
 
     /// Creates the pipe (both ends non-blocking, close-on-exec).
     public init() throws {
@@ -107,26 +106,42 @@ public final class GatewayWakePipe: Sendable {
     }
 }
 
-/// Routes SIGHUP to `reload` and SIGTERM / SIGINT to `terminate` on a wake pipe, through
-/// dispatch signal sources (the default actions are disabled while this object lives).
+/// The write end of the wake pipe, for the signal handler (a C function cannot capture it).
+/// Written before the handlers are installed and reset after they are removed; a signal handler
+/// only reads it and calls write(2), which is async-signal-safe.
+nonisolated(unsafe) private var signalWakeDescriptor: Int32 = -1
+
+/// Routes SIGHUP to `reload` and SIGTERM / SIGINT to `terminate` on a wake pipe with sigaction
+/// handlers installed synchronously in `init` — so a signal sent as soon as `ready` is written is
+/// never lost (dispatch signal sources register asynchronously on Linux, and the signal is
+/// ignored until they do). The previous actions are restored when this object goes away.
 /// SIGPIPE is ignored so that a closed stdout is an error to report, not a silent death.
 public final class GatewaySignalRouter {
-    private var sources: [any DispatchSourceSignal] = []
+    private var previous: [(Int32, sigaction)] = []
 
-    /// Starts routing signals to `wakePipe`.
-    public init(wakePipe: GatewayWakePipe, queue: DispatchQueue = DispatchQueue(label: "shangliang.gateway.signals")) {
+    /// Starts routing signals to `wakePipe`; keep the pipe alive as long as this object.
+    public init(wakePipe: GatewayWakePipe) {
         signal(SIGPIPE, SIG_IGN)
-        let routes: [(Int32, GatewaySignal)] = [(SIGHUP, .reload), (SIGTERM, .terminate), (SIGINT, .terminate)]
-        for (number, meaning) in routes {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { wakePipe.post(meaning) }
-            source.resume()
-            sources.append(source)
+        signalWakeDescriptor = wakePipe.writeEnd
+        for number in [SIGHUP, SIGTERM, SIGINT] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in
+                var byte: UInt8 = number == SIGHUP ? UInt8(ascii: "H") : UInt8(ascii: "T")
+                _ = write(signalWakeDescriptor, &byte, 1)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = SA_RESTART
+            var old = sigaction()
+            sigaction(number, &action, &old)
+            previous.append((number, old))
         }
     }
 
     deinit {
-        for source in sources { source.cancel() }
+        for (number, old) in previous {
+            var old = old
+            sigaction(number, &old, nil)
+        }
+        signalWakeDescriptor = -1
     }
 }

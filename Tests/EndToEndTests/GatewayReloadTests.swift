@@ -56,4 +56,20 @@ import Glibc
         #expect(child.waitForExit() == 0)
         #expect(child.objects.last?["type"] as? String == "bye")
     }
+
+    /// A signal sent the moment `ready` is read must not be lost: the handlers are in place
+    /// before `ready` is written (dispatch signal sources were not, under load).
+    @Test func aSignalRightAfterReadyIsNeverLost() throws {
+        let binary = try #require(GatewayProcess.binary, "build the executable first (swift build)")
+        let dir = try TemporaryDirectory("gw-early-signal")
+        defer { dir.remove() }
+        for round in 0..<8 {
+            let child = try GatewayProcess(binary: binary, database: dir.path("db\(round).sqlite"))
+            defer { child.kill() }
+            child.deliver(SIGHUP)
+            #expect(child.waitUntil(seconds: 20) { objects in objects.contains { $0["type"] as? String == "reloaded" } }, "round \(round)")
+            child.deliver(SIGTERM)
+            #expect(child.waitForExit() == 0)
+        }
+    }
 }
