@@ -1,6 +1,7 @@
 import Channels
 import Foundation
 import Testing
+import TestSupport
 
 /// Feeds thousands of random and mutated lines, in random chunks, and checks that every
 /// non-blank line gets exactly one answer (ack, pong, reloaded or an error naming its line),

@@ -24,7 +24,7 @@ import TestSupport
         let database = dir.path("var/db.sqlite")
 
         let seed = UInt64.random(in: 1...UInt64.max)
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let users = 30, count = 700
         var turnOf = [Int](repeating: 0, count: users)
         let messages: [(id: String, user: String, line: String)] = (0..<count).map { index in
@@ -141,15 +141,3 @@ import TestSupport
     }
 }
 
-/// SplitMix64: a seeded generator, so a failing run can be told apart by its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

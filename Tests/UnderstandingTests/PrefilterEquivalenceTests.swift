@@ -1,5 +1,6 @@
 import Rules
 import Testing
+import TestSupport
 @testable import Understanding
 
 /// The literal prefilter must never change a result: every message is classified with and
