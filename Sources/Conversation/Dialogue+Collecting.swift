@@ -71,6 +71,7 @@ extension Dialogue {
     func collect(_ message: DialogueMessage, draft: Draft, lookup: some CaseLookup) -> DialogueStep {
         var draft = draft
         let pending = draft.pending
+        let placeBefore = draft.place
         let answered = apply(message, to: &draft, pending: pending)
         if !answered, let pending, draft.pending == pending {
             // A move in the middle (help, my cases, greeting): answer it, then ask again.
@@ -84,7 +85,14 @@ extension Dialogue {
             }
         }
         // Something else was answered: ask the same question again, without counting a miss.
-        return nextQuestion(draft, lookup: lookup, prefix: [], isRetry: !answered)
+        // A place given or corrected out of turn ("不对，是5栋") is said back, so the resident
+        // knows it was taken.
+        var prefix: [String] = []
+        if answered, pending != .place, placeBefore.building != nil, draft.place != placeBefore,
+           let place = Self.describe(draft.place) {
+            prefix.append(render("noted_place", ["place": place]))
+        }
+        return nextQuestion(draft, lookup: lookup, prefix: prefix, isRetry: !answered)
     }
 
     /// Confirming the read-back: yes files (or offers co-signing), no / edit asks what to change,

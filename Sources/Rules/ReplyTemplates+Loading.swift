@@ -20,6 +20,7 @@ extension ReplyTemplates {
         }
         keys["greeting"] = ["name"]
         keys["skip_note"] = ["item"]
+        keys["noted_place"] = ["place"]
         keys["summary"] = ["category", "place", "detail"]
         keys["summary_place"] = ["place"]
         keys["summary_since"] = ["since"]

@@ -72,6 +72,19 @@ import Understanding
         #expect(h.state.draft?.pending == .households)
     }
 
+    @Test func saysBackABuildingCorrectedWhileAnotherQuestionIsPending() {
+        var h = DialogueHarness()
+        h.say("3栋电梯坏了", .category("facilities", subtopic: "lift", building: 3, text: "3栋电梯坏了"))
+        #expect(h.state.draft?.pending == .since)
+        let reply = h.say("不对，是5栋", .moves(["no"], text: "不对,是5栋", building: 5)).joined(separator: "\n")
+        #expect(h.state.draft?.place.building == 5)
+        #expect(h.state.draft?.pending == .since)
+        #expect(reply.contains("5栋") && reply.contains("改记为"), "\(reply)")
+        // Answering the pending question itself says nothing about the place.
+        let next = h.say("昨天开始的", .nothing("昨天开始的")).joined(separator: "\n")
+        #expect(!next.contains("改记为"))
+    }
+
     @Test func correctsTheBuildingWhenConfirming() throws {
         var h = DialogueHarness()
         h.say("3栋楼道堆满了杂物", .category("public-space", building: 3, text: "3栋楼道堆满了杂物"))
