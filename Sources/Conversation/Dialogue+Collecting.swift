@@ -227,7 +227,14 @@ extension Dialogue {
         } else if asksPlace {
             place = render("summary_place", ["place": render("place_unknown")])
         }
-        var line = render("summary", ["category": title, "place": place, "detail": AnswerScanner.display(draft.description)])
+        var detail = AnswerScanner.display(draft.description)
+        // The resident's own words stay as written; a building corrected since is said after them.
+        if let corrected = draft.place.building,
+           let written = PlaceExtractor.extract(from: draft.description).place.building, written != corrected,
+           let now = Self.describe(CasePlace(area: draft.place.area, building: corrected)) {
+            detail += render("summary_corrected", ["place": now])
+        }
+        var line = render("summary", ["category": title, "place": place, "detail": detail])
         if let since = draft.since { line += render("summary_since", ["since": since]) }
         if let households = draft.households { line += render("summary_households", ["households": households]) }
         return line

@@ -25,6 +25,7 @@ extension ReplyTemplates {
         keys["summary_place"] = ["place"]
         keys["summary_since"] = ["since"]
         keys["summary_households"] = ["households"]
+        keys["summary_corrected"] = ["place"]
         keys["readback"] = ["summary"]
         keys["readback_gaps"] = ["items"]
         keys["cosign_offer"] = ["number", "summary", "count"]

@@ -93,6 +93,8 @@ import Understanding
         #expect(h.state.phase == .confirming)
         #expect(h.state.draft?.place.building == 5)
         #expect(again.joined().contains("5栋"))
+        // The resident's words (3栋…) stay; the read-back says they were corrected.
+        #expect(again.joined().contains("已更正为5栋"), "\(again)")
         h.say("对", .moves(["yes"], text: "对"))
         #expect(try #require(h.filed.first).place.building == 5)
     }
