@@ -89,7 +89,7 @@ public struct CaseDesk: Sendable {
                 return .reassign(decision, note: note)
             case nil: throw CaseworkError.unknownTarget(target)
             }
-        case .myTodo, .overdue, .show:
+        case .myTodo, .overdue, .show, .requests, .answer, .handled:
             throw CaseworkError.unknownTarget("")
         }
     }

@@ -384,7 +384,8 @@ public struct Lifecycle: Sendable {
 
     private func residents(_ record: CaseRecord) -> [String] { [record.filedBy] + record.cosigners }
 
-    func name(_ userID: String) -> String {
+    /// A user id as staff read it: the person's name from the directory, else the id.
+    public func name(_ userID: String) -> String {
         directory?.person(userID: userID)?.name ?? userID
     }
 
@@ -426,7 +427,7 @@ public struct Lifecycle: Sendable {
     }
 
     /// "11月28日 10:00" in the lifecycle's time zone; "—" for nil.
-    func time(_ date: Date?) -> String {
+    public func time(_ date: Date?) -> String {
         guard let date else { return "—" }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

@@ -2,7 +2,8 @@ import Foundation
 
 /// A command a member of staff types in the chat: `接单 2026-0012`, `办结 2026-0012 已清理完毕`,
 /// `我的待办`, `转派 2026-0012 mediation`, `备注 2026-0012 ...`, `办结确认 2026-0012`,
-/// `转办 2026-0012 12345 ...`, `查看 2026-0012`, `超时`.
+/// `转办 2026-0012 12345 ...`, `查看 2026-0012`, `超时`; and for the requests that are not cases:
+/// `待回复` (转人工 requests and incidents waiting), `回复 3 您好……`, `已处置 2 ……`.
 ///
 /// The parser only reads the text; the caller checks that the user is staff (a resident gets a
 /// polite refusal) and turns the command into a `CaseAction`.
@@ -26,6 +27,13 @@ public enum StaffCommand: Sendable, Hashable {
     case refer(caseNumber: String, to: String?, note: String?)
     /// 查看 N.
     case show(caseNumber: String)
+    /// 待回复: residents waiting for a person (转人工) and incidents (emergencies, refused
+    /// requests) nobody has handled yet.
+    case requests
+    /// 回复 N [文字]: answers 转人工 request N; the text, if any, goes to the resident.
+    case answer(handoff: Int64, text: String?)
+    /// 已处置 N [说明]: incident N has been dealt with.
+    case handled(incident: Int64, note: String?)
 
     /// What a line of text is.
     public enum Parsed: Sendable, Hashable {
@@ -42,7 +50,7 @@ public enum StaffCommand: Sendable, Hashable {
         case .accept(let n), .resolve(let n, _), .reassign(let n, _, _), .note(let n, _), .confirmClose(let n, _),
             .refer(let n, _, _), .show(let n):
             n
-        case .myTodo, .overdue: nil
+        case .myTodo, .overdue, .requests, .answer, .handled: nil
         }
     }
 
@@ -57,13 +65,22 @@ public enum StaffCommand: Sendable, Hashable {
         办结确认 2026-0012（书记）
         查看 2026-0012
         我的待办 · 超时
+        待回复（转人工和紧急事件）
+        回复 3 您好，我是社区的小冯……（答复第3号转人工，文字会发给居民）
+        已处置 2 已联系消防，火已扑灭（第2号事件）
         """
 
     private static let todoWords = ["我的待办", "待办", "我的任务", "待办列表"]
     private static let overdueWords = ["超时", "逾期", "超时诉求", "逾期诉求"]
+    private static let requestWords = ["待回复", "转人工列表", "人工待办", "待处置"]
+    /// The verbs followed by a request number, not a case number.
+    private static let requestVerbs: [(String, String)] = [
+        ("已处置", "已处置 2 处置说明"),
+        ("回复", "回复 3 回复居民的话"),
+    ]
     /// The first characters of the commands: a text (trimmed) starting otherwise is none. (The
     /// full-width forms made ASCII before matching start no command either.)
-    static let commandStarts = Set((todoWords + overdueWords + verbs.map(\.0)).compactMap(\.first))
+    static let commandStarts = Set((todoWords + overdueWords + requestWords + (verbs + requestVerbs).map(\.0)).compactMap(\.first))
 
     private static let verbs: [(String, String)] = [
         // Longest first: 办结确认 before 办结.
@@ -83,10 +100,13 @@ public enum StaffCommand: Sendable, Hashable {
               let first = Substring(text.unicodeScalars[start...]).first, commandStarts.contains(first)
         else { return .notACommand }
         var t = trimming(asciiDigitsAndDashes(text), whitespacesAndNewlines)
+        // Before the end's punctuation goes: a reply to a resident keeps its full stop.
+        if let parsed = parseRequestVerb(t) { return parsed }
         while let last = t.last, "。.!！?？".contains(last) { t.removeLast() }
         t = trimming(t, whitespaces)
         if todoWords.contains(t) { return .command(.myTodo) }
         if overdueWords.contains(t) { return .command(.overdue) }
+        if requestWords.contains(t) { return .command(.requests) }
 
         for (verb, usage) in verbs where t.hasPrefix(verb) {
             var rest = Substring(t.dropFirst(verb.count))
@@ -120,6 +140,30 @@ public enum StaffCommand: Sendable, Hashable {
             }
         }
         return .notACommand
+    }
+
+    /// `回复 3 ……` and `已处置 2 ……`: the number may carry a `#`, `第…号`, or the list's `H`/`E`.
+    private static func parseRequestVerb(_ t: String) -> Parsed? {
+        for (verb, usage) in requestVerbs where t.hasPrefix(verb) {
+            var rest = Substring(t.dropFirst(verb.count))
+            let separated = rest.isEmpty || rest.first!.isWhitespace || ":：#".contains(rest.first!)
+            rest = rest.drop { $0.isWhitespace || ":：#".contains($0) }
+            if let first = rest.first, "第hHeE".contains(first) { rest = rest.dropFirst() }
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 9, let number = Int64(digits) else {
+                // "回复我一下" is a resident's words, not a command.
+                if !separated && !rest.isEmpty { return .notACommand }
+                return .malformed(verb: verb, usage: "用法：\(usage)")
+            }
+            rest = rest.dropFirst(digits.count)
+            if rest.first == "号" { rest = rest.dropFirst() }
+            // "回复123abc" is not a request number.
+            if let next = rest.first, !(next.isWhitespace || ",，:：、。.!！?？".contains(next)) { return .notACommand }
+            let remainder = rest.drop { $0.isWhitespace || ",，:：、".contains($0) }.trimmingCharacters(in: .whitespaces)
+            let text = remainder.allSatisfy({ "。.!！?？".contains($0) }) ? nil : remainder
+            return .command(verb == "回复" ? .answer(handoff: number, text: text) : .handled(incident: number, note: text))
+        }
+        return nil
     }
 
     /// A case number typed alone (`2026-0012`, `2026-12`, full-width digits), normalised to

@@ -17,6 +17,7 @@ struct CaseworkTransaction {
     ///   case) is a reply too, with no outcome.
     /// - Throws: database errors only.
     func perform(_ command: StaffCommand, by userID: String) throws -> CaseDesk.Reply {
+        if let answer = try performRequest(command, by: userID) { return CaseDesk.Reply(text: answer.text) }
         var failure: (any Error)?
         func attempt<T>(_ fallback: T, _ body: () throws -> T) -> T {
             do { return try body() } catch {

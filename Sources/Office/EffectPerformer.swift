@@ -80,12 +80,13 @@ struct EffectPerformer {
             }
             return nil
         case .requestHandoff(let reason):
-            try tx.recordHandoff(HandoffRecord(
+            let id = try tx.recordHandoff(HandoffRecord(
                 userID: inbound.userID, conversationID: inbound.conversationID, messageSeq: messageSeq,
                 reason: reason.rawValue, createdAt: now))
             for recipient in runner.book.router.handoffRecipients(for: inbound.userID, reason: reason.rawValue) {
                 notifications.append(PendingNotification(
-                    recipient: recipient, text: replies.render("notify_handoff", ["user": inbound.userName ?? inbound.userID]),
+                    recipient: recipient,
+                    text: replies.render("notify_handoff", ["user": inbound.userName ?? inbound.userID, "id": String(id)]),
                     kind: "handoff"))
             }
             return nil

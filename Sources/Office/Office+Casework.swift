@@ -40,6 +40,18 @@ extension Office {
         }
     }
 
+    /// Runs 待回复 / 回复 N / 已处置 N as `userID` (`shangliang inbox`), in one transaction: the
+    /// answer to the resident is in the outbox when this returns.
+    /// - Returns: the answer for the actor, and whether anything was done (false for a refusal:
+    ///   not staff, unknown number, already answered); nil for other commands.
+    public func performRequest(_ command: StaffCommand, by userID: String) throws -> (text: String, done: Bool)? {
+        let routing = try casework()
+        let now = clock()
+        return try store.write { tx in
+            try CaseworkTransaction(routing: routing, tx: tx, now: now).performRequest(command, by: userID).map { ($0.text, $0.done) }
+        }
+    }
+
     /// Cases passing a filter, oldest number first.
     public func cases(matching filter: CaseFilter) throws -> [CaseRecord] {
         let now = clock()

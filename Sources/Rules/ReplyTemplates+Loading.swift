@@ -51,7 +51,7 @@ extension ReplyTemplates {
         keys["handoff_secretary_later"] = ["when"]
         keys["notify_new_case"] = ["number", "category", "summary", "accept_within", "place", "owner"]
         keys["notify_emergency"] = ["place", "title", "number", "user"]
-        keys["notify_handoff"] = ["user"]
+        keys["notify_handoff"] = ["user", "id"]
         keys["notify_cosigned"] = ["number", "count"]
         return keys
     }()

@@ -11,6 +11,7 @@ enum Schema {
         registerOutbox(&migrator)
         registerCaseLifecycle(&migrator)
         registerDedupe(&migrator)
+        registerStaffRecordHandling(&migrator)
         return migrator
     }()
 }

@@ -12,9 +12,14 @@ public struct HandoffRecord: Sendable, Hashable {
     public var createdAt: Date
     public var answeredAt: Date?
     public var answeredBy: String?
+    /// What staff wrote back to the resident, if anything.
+    public var answer: String?
 
     /// Creates a record (id 0 until stored).
-    public init(id: Int64 = 0, userID: String, conversationID: String, messageSeq: Int64?, reason: String, createdAt: Date, answeredAt: Date? = nil, answeredBy: String? = nil) {
+    public init(
+        id: Int64 = 0, userID: String, conversationID: String, messageSeq: Int64?, reason: String, createdAt: Date,
+        answeredAt: Date? = nil, answeredBy: String? = nil, answer: String? = nil
+    ) {
         self.id = id
         self.userID = userID
         self.conversationID = conversationID
@@ -23,6 +28,7 @@ public struct HandoffRecord: Sendable, Hashable {
         self.createdAt = createdAt
         self.answeredAt = answeredAt
         self.answeredBy = answeredBy
+        self.answer = answer
     }
 }
 
@@ -43,12 +49,15 @@ public struct IncidentRecord: Sendable, Hashable {
     public var number: String?
     public var createdAt: Date
     public var handledAt: Date?
+    /// The member of staff who handled it, and their note.
+    public var handledBy: String?
+    public var handledNote: String?
 
     /// Creates a record (id 0 until stored).
     public init(
         id: Int64 = 0, kind: String, categoryID: String, subtopicID: String? = nil, priority: Int, userID: String,
         conversationID: String, messageSeq: Int64?, place: CasePlace = CasePlace(), number: String? = nil, createdAt: Date,
-        handledAt: Date? = nil
+        handledAt: Date? = nil, handledBy: String? = nil, handledNote: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -62,5 +71,7 @@ public struct IncidentRecord: Sendable, Hashable {
         self.number = number
         self.createdAt = createdAt
         self.handledAt = handledAt
+        self.handledBy = handledBy
+        self.handledNote = handledNote
     }
 }

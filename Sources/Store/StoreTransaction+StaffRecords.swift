@@ -14,11 +14,27 @@ extension StoreTransaction {
 
     /// Handoffs nobody answered yet, oldest first.
     public func openHandoffs() throws -> [HandoffRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM handoffs WHERE answered_at IS NULL ORDER BY created_at, id").map { row in
-            HandoffRecord(
-                id: row["id"], userID: row["user_id"], conversationID: row["conversation_id"], messageSeq: row["message_seq"],
-                reason: row["reason"], createdAt: row["created_at"], answeredAt: row["answered_at"], answeredBy: row["answered_by"])
-        }
+        try Row.fetchAll(db, sql: "SELECT * FROM handoffs WHERE answered_at IS NULL ORDER BY created_at, id").map(Self.handoff)
+    }
+
+    /// The handoff with this id, answered or not.
+    public func handoff(id: Int64) throws -> HandoffRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM handoffs WHERE id = ?", arguments: [id]).map(Self.handoff)
+    }
+
+    /// Marks a handoff answered. Returns false when it was already answered (or is unknown).
+    public func answerHandoff(id: Int64, by staffUserID: String, answer: String?, at now: Date) throws -> Bool {
+        try db.execute(
+            sql: "UPDATE handoffs SET answered_at = ?, answered_by = ?, answer = ? WHERE id = ? AND answered_at IS NULL",
+            arguments: [now, staffUserID, answer, id])
+        return db.changesCount > 0
+    }
+
+    private static func handoff(_ row: Row) -> HandoffRecord {
+        HandoffRecord(
+            id: row["id"], userID: row["user_id"], conversationID: row["conversation_id"], messageSeq: row["message_seq"],
+            reason: row["reason"], createdAt: row["created_at"], answeredAt: row["answered_at"], answeredBy: row["answered_by"],
+            answer: row["answer"])
     }
 
     /// Records an emergency or non-discussable request. Returns its id.
@@ -40,13 +56,40 @@ extension StoreTransaction {
 
     /// Incidents not yet handled, top priority first, then oldest first.
     public func openIncidents() throws -> [IncidentRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM incidents WHERE handled_at IS NULL ORDER BY priority, created_at, id").map { row in
-            IncidentRecord(
-                id: row["id"], kind: row["kind"], categoryID: row["category_id"], subtopicID: row["subtopic_id"],
-                priority: row["priority"], userID: row["user_id"], conversationID: row["conversation_id"],
-                messageSeq: row["message_seq"],
-                place: CasePlace(area: row["area"], building: row["building"], unit: row["unit"], room: row["room"], spot: row["spot"]),
-                number: row["number"], createdAt: row["created_at"], handledAt: row["handled_at"])
-        }
+        try Row.fetchAll(db, sql: "SELECT * FROM incidents WHERE handled_at IS NULL ORDER BY priority, created_at, id")
+            .map(Self.incident)
+    }
+
+    /// The incident with this id, handled or not.
+    public func incident(id: Int64) throws -> IncidentRecord? {
+        try Row.fetchOne(db, sql: "SELECT * FROM incidents WHERE id = ?", arguments: [id]).map(Self.incident)
+    }
+
+    /// Marks an incident handled. Returns false when it was already handled (or is unknown).
+    public func markIncidentHandled(id: Int64, by staffUserID: String, note: String?, at now: Date) throws -> Bool {
+        try db.execute(
+            sql: "UPDATE incidents SET handled_at = ?, handled_by = ?, handled_note = ? WHERE id = ? AND handled_at IS NULL",
+            arguments: [now, staffUserID, note, id])
+        return db.changesCount > 0
+    }
+
+    private static func incident(_ row: Row) -> IncidentRecord {
+        IncidentRecord(
+            id: row["id"], kind: row["kind"], categoryID: row["category_id"], subtopicID: row["subtopic_id"],
+            priority: row["priority"], userID: row["user_id"], conversationID: row["conversation_id"],
+            messageSeq: row["message_seq"],
+            place: CasePlace(area: row["area"], building: row["building"], unit: row["unit"], room: row["room"], spot: row["spot"]),
+            number: row["number"], createdAt: row["created_at"], handledAt: row["handled_at"], handledBy: row["handled_by"],
+            handledNote: row["handled_note"])
+    }
+
+    /// The text of the resident's last message in a conversation before `seq` (the words that
+    /// led to a 转人工), or at `seq` when `including`.
+    public func residentText(conversationID: String, before seq: Int64, including: Bool = false) throws -> String? {
+        try String.fetchOne(
+            db,
+            sql: "SELECT text FROM messages WHERE conversation_id = ? AND direction = 'in' AND seq \(including ? "<=" : "<") ? "
+                + "ORDER BY seq DESC LIMIT 1",
+            arguments: [conversationID, seq])
     }
 }

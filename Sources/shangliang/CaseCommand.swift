@@ -141,17 +141,23 @@ struct CaseCommand: ParsableCommand {
     /// Runs an action as the actor; a refusal (not their role, wrong state, unknown case) goes
     /// to stderr with exit 1.
     static func act(_ command: StaffCommand, _ options: GlobalOptions, _ actor: Actor) throws {
-        let office = try options.makeOffice(logger: GlobalOptions.stderrLogger("shangliang.case"))
-        guard let directory = office.ruleBook.casework?.directory else { throw OfficeError.caseworkNotConfigured }
-        guard directory.isStaff(userID: actor.userID) else {
-            throw ValidationError("\(actor.userID) is not listed as staff in community.yaml")
-        }
+        let office = try staffOffice(options, actor, label: "shangliang.case")
         let reply = try office.perform(command, by: actor.userID)
         guard reply.outcome != nil else {
             FileHandle.standardError.write(Data((reply.text + "\n").utf8))
             throw ExitCode.failure
         }
         print(reply.text)
+    }
+
+    /// The office, once the actor is known to be staff.
+    static func staffOffice(_ options: GlobalOptions, _ actor: Actor, label: String) throws -> Office {
+        let office = try options.makeOffice(logger: GlobalOptions.stderrLogger(label))
+        guard let directory = office.ruleBook.casework?.directory else { throw OfficeError.caseworkNotConfigured }
+        guard directory.isStaff(userID: actor.userID) else {
+            throw ValidationError("\(actor.userID) is not listed as staff in community.yaml")
+        }
+        return office
     }
 
     static func caseNumber(_ text: String) throws -> String {

@@ -7,6 +7,6 @@ struct Shangliang: AsyncParsableCommand {
         abstract: "商量办公室 assistant.",
         subcommands: [
             ChatCommand.self, GatewayCommand.self, CaseCommand.self, TickCommand.self, ReportCommand.self,
-            RulesCommand.self, ClassifyCommand.self, EvalCommand.self, ReplayCommand.self, BenchCommand.self,
+            InboxCommand.self, RulesCommand.self, ClassifyCommand.self, EvalCommand.self, ReplayCommand.self, BenchCommand.self,
         ])
 }

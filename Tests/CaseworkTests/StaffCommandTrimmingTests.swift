@@ -28,6 +28,6 @@ import Testing
         for text in ["", "  ", "3栋电梯坏了", "请接单 2026-0012", "\u{301}接单 2026-0012", "２０２６-0012"] {
             #expect(StaffCommand.parse(text) == .notACommand)
         }
-        #expect(StaffCommand.commandStarts == ["我", "待", "超", "逾", "办", "接", "转", "备", "查"])
+        #expect(StaffCommand.commandStarts == ["我", "待", "超", "逾", "办", "接", "转", "备", "查", "人", "回", "已"])
     }
 }
