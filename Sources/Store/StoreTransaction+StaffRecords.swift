@@ -24,9 +24,15 @@ extension StoreTransaction {
 
     /// Marks a handoff answered. Returns false when it was already answered (or is unknown).
     public func answerHandoff(id: Int64, by staffUserID: String, answer: String?, at now: Date) throws -> Bool {
+        try close("handoffs", id: id, columns: ("answered_at", "answered_by", "answer"), values: (now, staffUserID, answer))
+    }
+
+    /// Sets the three closing columns (time, who, words) of row `id` of `table` if its time is
+    /// still NULL; false when it was closed already or does not exist.
+    private func close(_ table: String, id: Int64, columns: (String, String, String), values: (Date, String, String?)) throws -> Bool {
         try db.execute(
-            sql: "UPDATE handoffs SET answered_at = ?, answered_by = ?, answer = ? WHERE id = ? AND answered_at IS NULL",
-            arguments: [now, staffUserID, answer, id])
+            sql: "UPDATE \(table) SET \(columns.0) = ?, \(columns.1) = ?, \(columns.2) = ? WHERE id = ? AND \(columns.0) IS NULL",
+            arguments: [values.0, values.1, values.2, id])
         return db.changesCount > 0
     }
 
@@ -67,10 +73,7 @@ extension StoreTransaction {
 
     /// Marks an incident handled. Returns false when it was already handled (or is unknown).
     public func markIncidentHandled(id: Int64, by staffUserID: String, note: String?, at now: Date) throws -> Bool {
-        try db.execute(
-            sql: "UPDATE incidents SET handled_at = ?, handled_by = ?, handled_note = ? WHERE id = ? AND handled_at IS NULL",
-            arguments: [now, staffUserID, note, id])
-        return db.changesCount > 0
+        try close("incidents", id: id, columns: ("handled_at", "handled_by", "handled_note"), values: (now, staffUserID, note))
     }
 
     private static func incident(_ row: Row) -> IncidentRecord {
