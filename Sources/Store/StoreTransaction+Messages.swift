@@ -28,6 +28,16 @@ extension StoreTransaction {
 
     /// Saves a conversation's dialogue state (JSON).
     public func saveConversationState(_ state: String, conversationID: String, userID: String, at: Date) throws {
+        // A state known to this transaction (read, cached or saved) is a row that exists: a plain
+        // UPDATE, without the INSERT attempt and its conflict.
+        if cachedState(conversationID) != nil {
+            try db.cachedStatement(sql: "UPDATE conversations SET state = ?, updated_at = ? WHERE id = ?")
+                .execute(arguments: [state, value(at), conversationID])
+            if db.changesCount == 1 {
+                noteState(state, of: conversationID)
+                return
+            }
+        }
         try db.cachedStatement(sql: """
             INSERT INTO conversations (id, user_id, state, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
