@@ -14,15 +14,17 @@ internal import GRDBSQLite
 struct DirectStatement {
     private let connection: OpaquePointer
     private let handle: OpaquePointer
-    private let sql: String
+    private let query: DirectQuery
     private var index: Int32 = 1
 
-    /// Prepares (or takes from GRDB's cache) the statement for `sql`, reset, bindings cleared.
-    init(_ db: Database, sql: String) throws {
-        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed connection", sql: sql) }
+    /// Takes `statement` (GRDB's cached statement for `query`), reset, bindings cleared.
+    init(_ db: Database, statement: Statement, query: DirectQuery) throws {
+        guard let connection = db.sqliteConnection else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed connection", sql: query.sql)
+        }
         self.connection = connection
-        self.handle = try db.cachedStatement(sql: sql).sqliteStatement
-        self.sql = sql
+        self.handle = statement.sqliteStatement
+        self.query = query
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
@@ -67,7 +69,7 @@ struct DirectStatement {
     /// Runs the statement to its end; only inside a transaction.
     func execute() throws {
         guard sqlite3_get_autocommit(connection) == 0 else {
-            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "not inside a transaction", sql: sql)
+            throw DatabaseError(resultCode: .SQLITE_ERROR, message: "not inside a transaction", sql: query.sql)
         }
         while true {
             let code = sqlite3_step(handle)
@@ -94,6 +96,26 @@ struct DirectStatement {
     private func fail(_ code: Int32) throws -> Never {
         let message = String(cString: sqlite3_errmsg(connection))
         sqlite3_reset(handle)
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: query.sql)
+    }
+}
+
+/// The statements run through `DirectStatement`, each looked up in GRDB's cache once per
+/// transaction (hashing the SQL text for every message showed in the profile).
+enum DirectQuery: Int, CaseIterable {
+    case insertMessage
+    case processedSeq
+    case updateConversation
+
+    var sql: String {
+        switch self {
+        case .insertMessage: """
+            INSERT INTO messages (seq, id, conversation_id, user_id, direction, text, at, sent_at, channel, label,
+                                  subtopic, score, explanation, meta, in_reply_to)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        case .processedSeq: "SELECT max(seq) FROM messages WHERE id = ? AND direction = 'in'"
+        case .updateConversation: "UPDATE conversations SET state = ?, updated_at = ? WHERE id = ?"
+        }
     }
 }

@@ -31,7 +31,7 @@ extension StoreTransaction {
         // A state known to this transaction (read, cached or saved) is a row that exists: a plain
         // UPDATE, without the INSERT attempt and its conflict.
         if cachedState(conversationID) != nil {
-            var update = try DirectStatement(db, sql: "UPDATE conversations SET state = ?, updated_at = ? WHERE id = ?")
+            var update = try direct(.updateConversation)
             update.bind(state)
             update.bind(value(at))
             update.bind(conversationID)
@@ -50,11 +50,7 @@ extension StoreTransaction {
 
     /// Stores one message in or out.
     public func insertMessage(_ message: StoredMessage) throws {
-        var statement = try DirectStatement(db, sql: """
-            INSERT INTO messages (seq, id, conversation_id, user_id, direction, text, at, sent_at, channel, label,
-                                  subtopic, score, explanation, meta, in_reply_to)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        var statement = try direct(.insertMessage)
         statement.bind(message.seq)
         statement.bind(message.id)
         statement.bind(message.conversationID)
@@ -77,7 +73,7 @@ extension StoreTransaction {
     /// nil when it was never processed. The stored inbound message is the key: kept as long as
     /// the messages are.
     public func processedSeq(messageID: String) throws -> Int64? {
-        var statement = try DirectStatement(db, sql: "SELECT max(seq) FROM messages WHERE id = ? AND direction = 'in'")
+        var statement = try direct(.processedSeq)
         statement.bind(messageID)
         return try statement.fetchInt64()
     }
