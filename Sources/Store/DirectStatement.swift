@@ -106,6 +106,7 @@ enum DirectQuery: Int, CaseIterable {
     case insertMessage
     case processedSeq
     case updateConversation
+    case anyCaseInvolving
 
     var sql: String {
         switch self {
@@ -116,6 +117,8 @@ enum DirectQuery: Int, CaseIterable {
             """
         case .processedSeq: "SELECT max(seq) FROM messages WHERE id = ? AND direction = 'in'"
         case .updateConversation: "UPDATE conversations SET state = ?, updated_at = ? WHERE id = ?"
+        case .anyCaseInvolving:
+            "SELECT 1 FROM cases WHERE filed_by = ? OR number IN (SELECT case_number FROM cosigners WHERE user_id = ?) LIMIT 1"
         }
     }
 }
