@@ -12,6 +12,13 @@ public enum GatewayCodec {
     /// Decodes one line (without its line terminator).
     /// - Returns: the request, or the error to report (its `line` is left nil for the caller).
     public static func decode(_ line: [UInt8]) -> Result<GatewayRequest, GatewayProtocolError> {
+        // Almost every line is a plain message: decoded in one pass when it is one.
+        if let inbound = decodePlainMessage(line) { return .success(.message(inbound)) }
+        return decodeInGeneral(line)
+    }
+
+    /// Decodes any line, saying what is wrong with a bad one.
+    static func decodeInGeneral(_ line: [UInt8]) -> Result<GatewayRequest, GatewayProtocolError> {
         guard String(validating: line, as: UTF8.self) != nil else {
             return .failure(GatewayProtocolError(code: .parseError, message: "the line is not valid UTF-8"))
         }

@@ -69,7 +69,8 @@ public struct GatewayJSONParser {
 }
 
 extension GatewayJSONParser {
-    fileprivate struct Cursor {
+    /// A position in a line being parsed (also used by the codec's one-pass path for plain messages).
+    struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
 

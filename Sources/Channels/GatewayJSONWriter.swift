@@ -14,6 +14,21 @@ public struct GatewayJSONWriter {
         bytes.append(UInt8(ascii: "{"))
     }
 
+    /// Starts an object (writes `{`) at the end of `buffer`, which it takes over: a batch's
+    /// lines are written one after the other into one buffer (see `appendLine()`).
+    public init(appendingTo buffer: inout [UInt8]) {
+        bytes = []
+        swap(&bytes, &buffer)
+        bytes.append(UInt8(ascii: "{"))
+    }
+
+    /// Ends the object with `}` and a line feed and hands the buffer back.
+    public mutating func appendLine(to buffer: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "}"))
+        bytes.append(0x0A)
+        swap(&bytes, &buffer)
+    }
+
     /// Writes a member whose value is a string.
     public mutating func member(_ name: String, _ value: String) {
         key(name)

@@ -161,27 +161,27 @@ public final class GatewayLoop {
         guard !batch.isEmpty else { return }
         let results = commit(batch.messages)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(batch.plan.count * 256)
+        bytes.reserveCapacity(batch.plan.count * 512)
         var notifications: [Notification] = []
         var seenNotifications = Set<String>()
         for planned in batch.plan {
             switch planned {
             case .line(let line):
-                bytes.append(contentsOf: line.encoded())
+                line.encode(appendingTo: &bytes)
             case .message(let index, let line):
                 let inbound = batch.messages[index]
                 switch results[index] {
                 case .success(let outcome):
                     append(outcome, answering: inbound, to: &bytes)
                     for notification in outcome.notifications where seenNotifications.insert(notification.id).inserted {
-                        bytes.append(contentsOf: GatewayOutputLine.notify(notification).encoded())
+                        GatewayOutputLine.notify(notification).encode(appendingTo: &bytes)
                         notifications.append(notification)
                     }
                 case .failure:
-                    bytes.append(contentsOf: GatewayOutputLine.error(GatewayProtocolError(
+                    GatewayOutputLine.error(GatewayProtocolError(
                         code: .internal, inReplyTo: inbound.messageID, line: line,
                         message: "the message could not be processed and was not stored; send it again",
-                        isRetryable: true)).encoded())
+                        isRetryable: true)).encode(appendingTo: &bytes)
                 }
             }
         }
@@ -193,14 +193,14 @@ public final class GatewayLoop {
     /// the line being answered (for a duplicate: the resent line, not the stored one).
     private func append(_ outcome: TurnOutcome, answering inbound: Inbound, to bytes: inout [UInt8]) {
         let status: GatewayAckStatus = outcome.isDuplicate ? .duplicate : .accepted
-        bytes.append(contentsOf: GatewayOutputLine.ack(id: outcome.messageID, status: status, seq: outcome.seq).encoded())
+        GatewayOutputLine.ack(id: outcome.messageID, status: status, seq: outcome.seq).encode(appendingTo: &bytes)
         for reply in outcome.replies {
-            bytes.append(contentsOf: GatewayOutputLine.reply(GatewayReplyLine(
+            GatewayOutputLine.reply(GatewayReplyLine(
                 id: reply.id, inReplyTo: outcome.messageID, conversation: inbound.conversationID,
                 user: inbound.userID, text: reply.text, seq: reply.seq, meta: inbound.meta,
-                isReplay: outcome.isDuplicate)).encoded())
+                isReplay: outcome.isDuplicate)).encode(appendingTo: &bytes)
         }
-        bytes.append(contentsOf: GatewayOutputLine.done(inReplyTo: outcome.messageID, replies: outcome.replies.count).encoded())
+        GatewayOutputLine.done(inReplyTo: outcome.messageID, replies: outcome.replies.count).encode(appendingTo: &bytes)
     }
 
     /// One `handle` call for the whole batch; if it fails, each message alone, so that one
@@ -281,7 +281,7 @@ public final class GatewayLoop {
         guard !notifications.isEmpty else { return }
         var bytes: [UInt8] = []
         for notification in notifications {
-            bytes.append(contentsOf: GatewayOutputLine.notify(notification).encoded())
+            GatewayOutputLine.notify(notification).encode(appendingTo: &bytes)
         }
         try output.write(bytes)
         markDelivered(notifications)

@@ -31,7 +31,15 @@ public enum GatewayOutputLine: Sendable, Hashable {
 
     /// The line as compact JSON, with its terminating line feed.
     public func encoded() -> [UInt8] {
-        var json = GatewayJSONWriter()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(128)
+        encode(appendingTo: &bytes)
+        return bytes
+    }
+
+    /// Appends the line (compact JSON and its line feed) to `bytes`.
+    public func encode(appendingTo bytes: inout [UInt8]) {
+        var json = GatewayJSONWriter(appendingTo: &bytes)
         switch self {
         case .ready(let rulesHash):
             json.member("type", "ready")
@@ -81,7 +89,7 @@ public enum GatewayOutputLine: Sendable, Hashable {
         case .bye:
             json.member("type", "bye")
         }
-        return json.line()
+        json.appendLine(to: &bytes)
     }
 }
 

@@ -8,6 +8,23 @@ extension DialogueState {
     /// (`JSONDecoder().decode(DialogueState.self, ...)`), written by hand because Foundation's
     /// `JSONEncoder` costs more than the rest of a turn. Tested against the decoder.
     public func jsonString() -> String {
+        Self.jsonString(body: jsonBody(), updatedAt: updatedAt)
+    }
+
+    /// The JSON of a state whose `jsonBody()` is `body`, with `updatedAt`: a conversation whose
+    /// only change is the time of its last turn (the most common change) is not encoded again.
+    static func jsonString(body: [UInt8], updatedAt: Date?) -> String {
+        var out = JSONWriter(continuing: body)
+        if let updatedAt {
+            out.key("updatedAt")
+            out.number(updatedAt.timeIntervalSinceReferenceDate)
+        }
+        out.endObject()
+        return out.text
+    }
+
+    /// The JSON object of everything but `updatedAt` (written last), left open.
+    func jsonBody() -> [UInt8] {
         var out = JSONWriter()
         out.beginObject()
         out.key("phase")
@@ -61,12 +78,7 @@ extension DialogueState {
             }
             out.endObject()
         }
-        if let updatedAt {
-            out.key("updatedAt")
-            out.number(updatedAt.timeIntervalSinceReferenceDate)
-        }
-        out.endObject()
-        return out.text
+        return out.bytes
     }
 }
 
@@ -74,10 +86,17 @@ extension DialogueState {
 /// (appending to a `String` piece by piece cost more than the rest of the encoding). A
 /// struct with explicit begin/end calls: no closures, no exclusivity checks of a class.
 struct JSONWriter {
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
     private var needsComma = false
 
     init() { bytes.reserveCapacity(512) }
+
+    /// Goes on after `bytes`, an object left open with at least one member written.
+    init(continuing bytes: [UInt8]) {
+        self.bytes = bytes
+        self.bytes.reserveCapacity(bytes.count + 40)
+        needsComma = true
+    }
 
     /// The JSON written so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }

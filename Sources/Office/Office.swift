@@ -46,13 +46,38 @@ public final class Office: TurnHandling {
         let book = ruleBook
         let now = clock()
         let known = knownResidents.withLock { $0 }
-        // Classifying is pure and the classifier serves every thread: done before the
-        // transaction, on both cores, rather than one message after the other inside it.
-        let classifications = Self.classify(batch, with: book.classifier)
-        let (outcomes, touched) = try store.write { tx in
-            let turn = TurnRunner(book: book, tx: tx, now: now, logger: logger, states: states, knownResidents: known)
-            let outcomes = try zip(batch, classifications).map { try turn.runIsolated($0, classification: $1) }
-            return (outcomes, turn.touchedResidents.value)
+        // Classifying is pure and the classifier serves every thread: a large batch is
+        // classified on another core while its turns run here, each waiting for its own.
+        let stream = batch.count >= Self.parallelClassificationThreshold
+            ? ClassificationStream(batch.map(\.text), classifier: book.classifier) : nil
+        let inline = stream == nil ? batch.map { book.classifier.classify($0.text) } : []
+        func classification(_ index: Int) -> Classification { stream?.classification(at: index) ?? inline[index] }
+        // Fast path: the turns run one after the other with no savepoint each (two statements
+        // a message saved). When a turn fails for a reason of the program's own, the whole
+        // transaction is rolled back and the batch runs again with each turn in its own
+        // savepoint: the same turns (same clock, same classifications) give the same results,
+        // and the failed one is stored with an apology, exactly as when isolated from the start.
+        func runBatch(isolated: Bool) throws -> ([TurnOutcome], [String: String?]) {
+            try store.write { tx in
+                let turn = TurnRunner(book: book, tx: tx, now: now, logger: logger, states: states, knownResidents: known)
+                let outcomes = try batch.indices.map { index in
+                    let inbound = batch[index]
+                    let classification = classification(index)
+                    if isolated { return try turn.runIsolated(inbound, classification: classification) }
+                    do {
+                        return try turn.run(inbound, classification: classification)
+                    } catch where !StoreTransaction.isDatabaseFailure(error) {
+                        throw TurnFailedInBatch()
+                    }
+                }
+                return (outcomes, turn.touchedResidents.value)
+            }
+        }
+        let (outcomes, touched): ([TurnOutcome], [String: String?])
+        do {
+            (outcomes, touched) = try runBatch(isolated: false)
+        } catch is TurnFailedInBatch {
+            (outcomes, touched) = try runBatch(isolated: true)
         }
         // Only after the commit: a rolled-back batch must write its residents again.
         if !touched.isEmpty {
@@ -64,24 +89,14 @@ public final class Office: TurnHandling {
         return outcomes
     }
 
-    /// The classifications of a batch's texts, in order; a large batch in two halves at once.
+    /// The classifications of a batch's texts, in order; a large batch on another thread.
     static func classify(_ batch: [Inbound], with classifier: any MessageClassifying) -> [Classification] {
         guard batch.count >= parallelClassificationThreshold else { return batch.map { classifier.classify($0.text) } }
-        let half = batch.count / 2
-        var second: [Classification] = []
-        let group = DispatchGroup()
-        let worker = SendableBox<[Classification]>()
-        let tail = Array(batch[half...])
-        DispatchQueue.global(qos: .userInitiated).async(group: group) {
-            worker.set(tail.map { classifier.classify($0.text) })
-        }
-        let first = batch[..<half].map { classifier.classify($0.text) }
-        group.wait()
-        second = worker.take()
-        return first + second
+        return ClassificationStream(batch.map(\.text), classifier: classifier).all()
     }
 
-    /// Below this many messages a batch is classified on the calling thread alone.
+    /// Below this many messages a batch is classified on the calling thread (a thread hand-off
+    /// costs more than it saves).
     static let parallelClassificationThreshold = 16
 
     public func pendingNotifications(for userID: String?) throws -> [Notification] {
@@ -124,11 +139,5 @@ extension Notification {
     }
 }
 
-/// A value handed from a worker thread to the thread waiting for it.
-final class SendableBox<Value: Sendable>: Sendable {
-    private let value = Mutex<Value?>(nil)
-
-    func set(_ newValue: Value) { value.withLock { $0 = newValue } }
-
-    func take() -> Value { value.withLock { $0! } }
-}
+/// A turn of a batch run without savepoints failed: the batch is run again, isolated.
+struct TurnFailedInBatch: Error {}

@@ -173,19 +173,47 @@ struct TurnRunner {
     /// The state as JSON; an idle conversation (the most common) is stored as "" without encoding.
     func encode(_ state: DialogueState, conversationID: String) throws -> String {
         if state.isIdle && state.draft == nil { return "" }
-        if let json = states.json(for: conversationID, state: state) { return json }
-        let json = state.jsonString()
-        states.remember(state, json: json, for: conversationID)
+        let body: [UInt8]
+        switch states.reusable(for: conversationID, state: state) {
+        case .json(let json): return json
+        case .body(let earlier): body = earlier
+        case .nothing: body = state.jsonBody()
+        }
+        let json = DialogueState.jsonString(body: body, updatedAt: state.updatedAt)
+        states.remember(state, json: json, body: body, for: conversationID)
         return json
     }
 
     /// A short, resident-text-free explanation of a classification for staff: the rules that fired.
     static func explain(_ c: Classification) -> String? {
         guard !c.evidence.isEmpty || c.isAmbiguous || !c.moves.isEmpty else { return nil }
-        var parts = c.evidence.prefix(6).map { "\($0.categoryID):\($0.rule)(\($0.weight))" }
-        if let runnerUp = c.runnerUp { parts.append("ambiguous-with:\(runnerUp.id)") }
-        if !c.moves.isEmpty { parts.append("moves:" + c.moves.joined(separator: ",")) }
-        return parts.joined(separator: "; ")
+        // Appended piece by piece into one string (interpolations and joins cost more).
+        var text = ""
+        text.reserveCapacity(192)
+        func separate() { if !text.isEmpty { text += "; " } }
+        for evidence in c.evidence.prefix(6) {
+            separate()
+            text += evidence.categoryID
+            text += ":"
+            text += evidence.rule
+            text += "("
+            text += String(evidence.weight)
+            text += ")"
+        }
+        if let runnerUp = c.runnerUp {
+            separate()
+            text += "ambiguous-with:"
+            text += runnerUp.id
+        }
+        if !c.moves.isEmpty {
+            separate()
+            text += "moves:"
+            for (index, move) in c.moves.enumerated() {
+                if index > 0 { text += "," }
+                text += move
+            }
+        }
+        return text
     }
 }
 

@@ -39,9 +39,17 @@ public final class Store: Sendable {
             // Each message runs in a savepoint: keep its undo journal in memory, not in a
             // temporary file written with every message.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // Checkpoint the WAL every ~16 MiB instead of SQLite's 4 MiB: the pages a busy
+            // gateway rewrites with every batch (index and table tails, the sequence row) are
+            // copied to the database file, and synced, four times less often. Durability is the
+            // WAL's, unchanged.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.walAutocheckpointPages)")
         }
         try self.init(pool)
     }
+
+    /// WAL frames (pages) after which a commit checkpoints.
+    static let walAutocheckpointPages = 4096
 
     /// The writer connection's page cache, in KiB (it grows only as pages are used).
     static let writerCacheKiB = 16 * 1024

@@ -28,6 +28,19 @@ extension StoreTransaction {
 
     /// Saves a conversation's dialogue state (JSON).
     public func saveConversationState(_ state: String, conversationID: String, userID: String, at: Date) throws {
+        // A state known to this transaction (read, cached or saved) is a row that exists: a plain
+        // UPDATE, without the INSERT attempt and its conflict.
+        if cachedState(conversationID) != nil {
+            var update = try direct(.updateConversation)
+            update.bind(state)
+            update.bind(value(at))
+            update.bind(conversationID)
+            try update.execute()
+            if update.changes == 1 {
+                noteState(state, of: conversationID)
+                return
+            }
+        }
         try db.cachedStatement(sql: """
             INSERT INTO conversations (id, user_id, state, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
@@ -37,24 +50,32 @@ extension StoreTransaction {
 
     /// Stores one message in or out.
     public func insertMessage(_ message: StoredMessage) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO messages (seq, id, conversation_id, user_id, direction, text, at, sent_at, channel, label,
-                                  subtopic, score, explanation, meta, in_reply_to)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                message.seq, message.id, message.conversationID, message.userID, message.direction.rawValue, message.text,
-                value(message.at), value(message.sentAt), message.channel, message.label, message.subtopic, message.score,
-                message.explanation, message.meta, message.inReplyTo,
-            ])
+        var statement = try direct(.insertMessage)
+        statement.bind(message.seq)
+        statement.bind(message.id)
+        statement.bind(message.conversationID)
+        statement.bind(message.userID)
+        statement.bind(message.direction.rawValue)
+        statement.bind(message.text)
+        statement.bind(value(message.at))
+        statement.bind(value(message.sentAt))
+        statement.bind(message.channel)
+        statement.bind(message.label)
+        statement.bind(message.subtopic)
+        statement.bind(message.score)
+        statement.bind(message.explanation)
+        statement.bind(message.meta)
+        statement.bind(message.inReplyTo)
+        try statement.execute()
     }
 
     /// The seq of the inbound message stored for a dedupe key (the gateway's message id), or
     /// nil when it was never processed. The stored inbound message is the key: kept as long as
     /// the messages are.
     public func processedSeq(messageID: String) throws -> Int64? {
-        try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT max(seq) FROM messages WHERE id = ? AND direction = 'in'"),
-            arguments: [messageID])
+        var statement = try direct(.processedSeq)
+        statement.bind(messageID)
+        return try statement.fetchInt64()
     }
 
     /// The replies stored for an inbound message id, in order.

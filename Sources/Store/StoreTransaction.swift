@@ -24,6 +24,17 @@ public final class StoreTransaction {
     private var statesUndo: [(conversationID: String, state: String?)] = []
     private var savepointDepth = 0
 
+    /// GRDB's cached statements for `DirectQuery`, by raw value, once looked up.
+    private var directStatements = [Statement?](repeating: nil, count: DirectQuery.allCases.count)
+
+    /// The statement for `query`, ready to bind.
+    func direct(_ query: DirectQuery) throws -> DirectStatement {
+        if let statement = directStatements[query.rawValue] { return try DirectStatement(db, statement: statement, query: query) }
+        let statement = try db.cachedStatement(sql: query.sql)
+        directStatements[query.rawValue] = statement
+        return try DirectStatement(db, statement: statement, query: query)
+    }
+
     /// Records a conversation's state as this transaction leaves it.
     func noteState(_ state: String, of conversationID: String) {
         let old = statesRead.updateValue(state, forKey: conversationID)

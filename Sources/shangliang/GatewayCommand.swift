@@ -19,7 +19,7 @@ struct GatewayCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     @Option(help: "The most messages committed together (group commit).")
-    var batchSize = 1024
+    var batchSize = 4096
 
     @Option(help: "Seconds between runs of the time-limit checks (reminders, escalations).")
     var tickSeconds = 60

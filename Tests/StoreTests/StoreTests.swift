@@ -108,6 +108,7 @@ import TestSupport
         #expect(open?.number == "2026-0001")
         #expect(mine.map(\.number) == ["2026-0001"])
         #expect(theirs.map(\.number) == ["2026-0001"])
+        #expect(try store.read { try $0.cases(involving: "u3") }.isEmpty)
         #expect(events.map(\.kind) == [.filed])
     }
 
@@ -155,6 +156,27 @@ import TestSupport
                 try tx.insertMessage(StoredMessage(seq: try tx.nextSeq(), id: "wx:1", conversationID: "c", userID: "u", direction: .inbound, text: "再发", at: now))
             }
         }
+    }
+
+    /// The per-message statements bind their values directly: every field round-trips, a
+    /// refused insert throws and the transaction (and the statement) goes on.
+    @Test func directlyBoundMessagesRoundTripAndSurviveARefusedInsert() throws {
+        let store = try Store.inMemory()
+        let full = StoredMessage(
+            seq: 1, id: "wx:1", conversationID: "c", userID: "u", direction: .inbound, text: "电梯\"坏\"了\n", at: now,
+            sentAt: now.addingTimeInterval(-5), channel: "wecom", label: "facilities", subtopic: "lift", score: 2.5,
+            explanation: "facilities:lift(2.5)", meta: #"{"k":[1,null]}"#)
+        let bare = StoredMessage(seq: 3, id: "wx:1#1", conversationID: "c", userID: "u", direction: .outbound, text: "好", at: now, inReplyTo: "wx:1")
+        try store.write { tx in
+            try tx.insertMessage(full)
+            #expect(throws: DatabaseError.self) { try tx.insertMessage(StoredMessage(seq: 2, id: "wx:1", conversationID: "c", userID: "u", direction: .inbound, text: "x", at: now)) }
+            try tx.insertMessage(bare)
+            try tx.saveConversationState("{}", conversationID: "c", userID: "u", at: now)
+            try tx.saveConversationState(#"{"a":1}"#, conversationID: "c", userID: "u", at: now)
+        }
+        #expect(try store.read { try $0.allMessages() } == [full, bare])
+        #expect(try store.read { try $0.processedSeq(messageID: "wx:1") } == 1)
+        #expect(try store.read { try $0.conversationState("c") } == #"{"a":1}"#)
     }
 
     @Test func outboxDeliversOnce() throws {
