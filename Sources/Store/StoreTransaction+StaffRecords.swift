@@ -86,13 +86,23 @@ extension StoreTransaction {
             handledNote: row["handled_note"])
     }
 
-    /// The text of the resident's last message in a conversation before `seq` (the words that
-    /// led to a 转人工), or at `seq` when `including`.
+    /// What a resident said that a member of staff should read first: the text of their last
+    /// message among the ten before `seq` in the conversation that was about something (classified into a
+    /// category or an emergency), else their last message before it; with `including`, the
+    /// message at `seq` itself.
     public func residentText(conversationID: String, before seq: Int64, including: Bool = false) throws -> String? {
-        try String.fetchOne(
+        if including {
+            return try String.fetchOne(
+                db, sql: "SELECT text FROM messages WHERE seq = ? AND direction = 'in'", arguments: [seq])
+        }
+        return try String.fetchOne(
             db,
-            sql: "SELECT text FROM messages WHERE conversation_id = ? AND direction = 'in' AND seq \(including ? "<=" : "<") ? "
-                + "ORDER BY seq DESC LIMIT 1",
+            sql: """
+                SELECT text FROM (
+                    SELECT text, label, seq FROM messages WHERE conversation_id = ? AND direction = 'in' AND seq < ?
+                    ORDER BY seq DESC LIMIT 10)
+                ORDER BY (label IS NOT NULL AND label != 'none') DESC, seq DESC LIMIT 1
+                """,
             arguments: [conversationID, seq])
     }
 }
