@@ -14,6 +14,7 @@ import TestSupport
     @Test func aHandoffIsListedAnsweredAndGone() throws {
         let desk = try CaseworkFlowTests.Desk()
         try desk.say("楼上每天半夜拖椅子，我快崩溃了", as: "u1")
+        try desk.say("我的诉求", as: "u1")
         let asked = try desk.say("转人工", as: "u1")
         // The triage lead hears of it, with the number to answer.
         let told = try #require(asked.notified.first { $0.recipientUserID == Self.triage })
@@ -22,7 +23,8 @@ import TestSupport
 
         let listed = try desk.say("待回复", as: Self.steward).reply
         #expect(listed.contains("转人工#\(id)"))
-        // The words that led to the request are shown, so staff know what it is about.
+        // The words that led to the request are shown (not the 我的诉求 in between), so staff
+        // know what it is about.
         #expect(listed.contains("拖椅子"))
 
         let words = "您好，我是冯丽，下午三点给您打电话。"
