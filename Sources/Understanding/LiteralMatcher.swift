@@ -5,8 +5,14 @@
 /// states' transitions one open-addressing hash table: the whole automaton stays small enough for
 /// the processor's caches, whatever the number of literals.
 public struct LiteralMatcher: Sendable {
+    /// A noncharacter that every text is taken to begin with: a literal that starts with it is
+    /// found only at the start of a text (or after the same noncharacter in the text itself).
+    public static let startMarker = Unicode.Scalar(UInt32(0xFDD0))!
+
     /// The literals, by id (their index).
     public let literals: [String]
+    /// The state after reading `startMarker` from the root.
+    private let startState: Int
     /// Symbol of each BMP scalar (0: in no literal).
     private let bmpSymbols: [UInt32]
     /// Symbols of scalars beyond the BMP.
@@ -144,6 +150,8 @@ public struct LiteralMatcher: Sendable {
         self.fail = fail
         outputStart = start
         outputs = flat
+        let marker = Int(bmp[Int(Self.startMarker.value)])
+        startState = marker == 0 ? 0 : Int(root[marker])
     }
 
     /// Number of automaton states (for figures).
@@ -174,9 +182,10 @@ public struct LiteralMatcher: Sendable {
                             leaves.withUnsafeBufferPointer { leaf in
                                 let mask = edges.count &- 1
                                 let shift = edgeShift
-                                var state = 0
+                                var state = startState
                                 var i = 0
                                 let n = bytes.count
+                                for k in Int(start[state])..<Int(start[state &+ 1]) { found.append(outputs[k]) }
                                 while i < n {
                                     // Decode one scalar.
                                     let b0 = UInt32(bytes[i])

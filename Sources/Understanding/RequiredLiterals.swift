@@ -44,65 +44,142 @@ enum RequiredLiterals {
         case literal(Unicode.Scalar)
         /// Exactly one of these characters (a small character class, or \d).
         case oneOf([Unicode.Scalar])
-        /// Consumes something we do not follow (class, dot, escape, optional part).
+        /// Consumes something we do not follow (class, dot, escape, repeat that may be empty).
         case opaque
         /// Mandatory group.
         case group(Node)
-        /// Zero-width (anchor, lookaround): neither consumes nor breaks the sequence's literals
-        /// in a way we can rely on.
+        /// Zero-width (`$`, `\b`, lookaround): consumes nothing, so what precedes and what
+        /// follows it are contiguous in the text.
         case zeroWidth
+        /// `^` or `\A`: the start of the subject (no multi-line option is ever set).
+        case startAnchor
+        /// Present once or not at all (`?`, `{0,1}`).
+        case optional(Node)
         /// Repeated at least once: contents mandatory, but not contiguous with neighbours.
         case repeated(Node)
     }
 
+    /// What is known of the texts a node matches: `exact`, when not nil, is every string it can
+    /// match (at most `exactLimit`, possibly the empty string); `clauses` hold besides.
+    private struct Info {
+        var exact: [[Unicode.Scalar]]?
+        var clauses: [[String]]
+
+        static let nothing = Info(exact: nil, clauses: [])
+        static let empty = Info(exact: [[]], clauses: [])
+    }
+
+    /// Largest set of exact strings followed through concatenation and alternation.
+    static let exactLimit = 64
+
+    /// At most this many clauses come out of one alternation (the product of its branches'
+    /// clauses, or their best ones taken side by side when the product is larger).
+    static let alternationClauses = 8
+
+    /// The clauses of a node: the exact set as one clause, and the others.
     private static func clauses(_ node: Node) -> [[String]] {
+        let info = info(node)
+        return info.clauses + (info.exact.flatMap(clause) .map { [$0] } ?? [])
+    }
+
+    /// `strings` as a clause, or nil when it would hold for every text (it has the empty string,
+    /// or a string of nothing but the start marker).
+    private static func clause(_ strings: [[Unicode.Scalar]]) -> [String]? {
+        if strings.isEmpty { return nil }
+        for string in strings where string.allSatisfy({ $0 == LiteralMatcher.startMarker }) { return nil }
+        return strings.map { String(String.UnicodeScalarView($0)) }
+    }
+
+    private static func info(_ node: Node) -> Info {
         switch node {
-        case .alternation(let branches):
-            var union: [String] = []
-            for branch in branches {
-                guard let best = clauses(branch).min(by: { better($0, than: $1) }) else { return [] }
-                union += best
-            }
-            return [union]
+        case .literal(let scalar):
+            // A space is left out of literals: blanking an exclusion's span (Classifier) writes
+            // spaces, and a literal without one is found in the blanked text only where it is in
+            // the original.
+            return scalar == " " ? .nothing : Info(exact: [[scalar]], clauses: [])
+        case .oneOf(let members):
+            if members.contains(" ") { return .nothing }
+            if members.count > exactLimit { return Info(exact: nil, clauses: [members.map { String($0) }]) }
+            return Info(exact: members.map { [$0] }, clauses: [])
+        case .opaque:
+            return .nothing
+        case .zeroWidth:
+            return .empty
+        case .startAnchor:
+            return Info(exact: [[LiteralMatcher.startMarker]], clauses: [])
+        case .group(let inner):
+            return info(inner)
+        case .optional(let inner):
+            let inner = info(inner)
+            guard var exact = inner.exact else { return .nothing }
+            if !exact.contains([]) { exact.append([]) }
+            return exact.count > exactLimit ? .nothing : Info(exact: exact, clauses: [])
+        case .repeated(let inner):
+            // x+: the first x is contiguous with what precedes, the last one with what follows.
+            return info(.sequence([inner, .opaque, inner]))
         case .sequence(let items):
-            var result: [[String]] = []
-            var run = String.UnicodeScalarView()
+            // Exact items side by side make one run of exact strings (their product); anything
+            // else ends the run, which becomes a clause.
+            var run: [[Unicode.Scalar]]? = [[]]
+            var clauses: [[String]] = []
+            var isExact = true
             func flush() {
-                if !run.isEmpty { result.append([String(run)]) }
-                run = String.UnicodeScalarView()
+                if let exact = run, let clause = clause(exact) { clauses.append(clause) }
+                run = nil
+                isExact = false
             }
-            for item in items {
-                switch item {
-                case .literal(let scalar):
-                    run.append(scalar)
-                case .group(let inner) where pureLiteral(inner) != nil:
-                    run.append(contentsOf: pureLiteral(inner)!.unicodeScalars)
-                case .repeated(let inner) where pureLiteral(inner) != nil:
-                    // x+: one x is contiguous with what precedes, the last one with what follows.
-                    let literal = pureLiteral(inner)!
-                    run.append(contentsOf: literal.unicodeScalars)
+            func append(_ item: Info) {
+                clauses += item.clauses
+                guard let exact = item.exact else { return flush() }
+                if let x = run, x.count * exact.count <= exactLimit {
+                    var product: [[Unicode.Scalar]] = []
+                    for p in x { for q in exact where !product.contains(p + q) { product.append(p + q) } }
+                    run = product
+                } else {
                     flush()
-                    run.append(contentsOf: literal.unicodeScalars)
-                case .oneOf(let members):
-                    flush()
-                    result.append(members.map { String($0) })
-                case .group(let inner), .repeated(let inner):
-                    flush()
-                    result += clauses(inner)
-                default:
-                    flush()
+                    run = exact
                 }
             }
+            for item in items {
+                if case .repeated(let inner) = item {
+                    append(info(inner))
+                    flush()
+                    append(info(inner))
+                } else {
+                    append(info(item))
+                }
+            }
+            if isExact, let exact = run { return Info(exact: exact, clauses: clauses) }
             flush()
-            return result
-        case .literal(let scalar):
-            return [[String(scalar)]]
-        case .oneOf(let members):
-            return [members.map { String($0) }]
-        case .group(let inner), .repeated(let inner):
-            return clauses(inner)
-        case .opaque, .zeroWidth:
-            return []
+            return Info(exact: nil, clauses: clauses)
+        case .alternation(let branches):
+            let infos = branches.map(info)
+            if infos.allSatisfy({ $0.exact != nil && $0.clauses.isEmpty }) {
+                var union: [[Unicode.Scalar]] = []
+                for info in infos { for string in info.exact! where !union.contains(string) { union.append(string) } }
+                if union.count <= exactLimit { return Info(exact: union, clauses: []) }
+            }
+            var lists: [[[String]]] = []
+            for info in infos {
+                var list = info.clauses
+                if let exact = info.exact, let clause = clause(exact) { list.append(clause) }
+                if list.isEmpty { return .nothing }  // a branch that may match anything
+                if list.contains(where: { $0.count <= 64 }) { list.removeAll { $0.count > 64 } }
+                list.sort { better($0, than: $1) }
+                lists.append(list)
+            }
+            var product = 1
+            for list in lists { product = min(product * list.count, alternationClauses + 1) }
+            var choices: [[Int]] = []
+            if product <= alternationClauses {
+                choices = [[]]
+                for list in lists { choices = choices.flatMap { c in list.indices.map { c + [$0] } } }
+            } else {
+                let depth = min(lists.map(\.count).max()!, alternationClauses)
+                choices = (0..<depth).map { j in lists.map { min(j, $0.count - 1) } }
+            }
+            let clauses = choices.map { choice in sortedUnique(zip(lists, choice).flatMap { $0[$1] }) }
+            return Info(exact: nil, clauses: clauses)
         }
     }
 
@@ -265,7 +342,10 @@ enum RequiredLiterals {
             case ".":
                 i += 1
                 return .opaque
-            case "^", "$":
+            case "^":
+                i += 1
+                return .startAnchor
+            case "$":
                 i += 1
                 return .zeroWidth
             case "\\":
@@ -292,7 +372,9 @@ enum RequiredLiterals {
             switch c {
             case "Q", "E", "K", "g", "k", "c":
                 return nil
-            case "b", "B", "A", "z", "Z", "G":
+            case "A":
+                return .startAnchor
+            case "b", "B", "z", "Z", "G":
                 return .zeroWidth
             case "p", "P", "x", "o", "N":
                 if i < s.count, s[i] == "{" {
@@ -353,8 +435,13 @@ enum RequiredLiterals {
         mutating func applyQuantifier(to atom: Node) -> Node {
             guard i < s.count else { return atom }
             var minimum: Int
+            var maximum: Int?
             switch s[i] {
-            case "?", "*":
+            case "?":
+                minimum = 0
+                maximum = 1
+                i += 1
+            case "*":
                 minimum = 0
                 i += 1
             case "+":
@@ -365,14 +452,26 @@ enum RequiredLiterals {
                 var digits = ""
                 while ("0"..."9").contains(s[i]) { digits.unicodeScalars.append(s[i]); i += 1 }
                 minimum = Int(digits) ?? 0
+                if s[i] == "}" {
+                    maximum = minimum
+                } else {
+                    i += 1  // ,
+                    var upper = ""
+                    while ("0"..."9").contains(s[i]) { upper.unicodeScalars.append(s[i]); i += 1 }
+                    maximum = Int(upper)
+                }
                 while s[i] != "}" { i += 1 }
                 i += 1
             default:
                 return atom
             }
             if i < s.count, s[i] == "?" || s[i] == "+" { i += 1 }  // lazy or possessive
-            if minimum == 0 { return .opaque }
-            if case .zeroWidth = atom { return .zeroWidth }
+            switch atom {
+            case .zeroWidth, .startAnchor: return minimum == 0 ? .zeroWidth : atom
+            default: break
+            }
+            if minimum == 0 { return maximum.map { $0 <= 1 } == true ? .optional(atom) : .opaque }
+            if minimum == 1, maximum == 1 { return atom }
             return .repeated(atom)
         }
     }

@@ -39,5 +39,13 @@ import TestSupport
         #expect(LiteralMatcher([]).matches(in: "anything").isEmpty)
         #expect(LiteralMatcher([""]).matches(in: "anything").isEmpty)
     }
-}
 
+    @Test func startMarkerAnchorsALiteralAtTheStart() {
+        let m = String(LiteralMatcher.startMarker)
+        let matcher = LiteralMatcher([m + "好", "好", m + "好的", "的"])
+        #expect(matcher.matches(in: "好的") == [0, 1, 2, 3])
+        #expect(matcher.matches(in: "很好的") == [1, 3])
+        #expect(matcher.matches(in: "").isEmpty)
+        #expect(LiteralMatcher([m]).matches(in: "") == [0])  // the marker alone: every text
+    }
+}
