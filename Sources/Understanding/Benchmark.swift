@@ -87,9 +87,25 @@ public enum Benchmark {
             return (clock.now - start).seconds * 1e9 / Double(rounds * messages.count)
         }
         let normalize = time { for m in messages { checksum &+= classifier.normalizer.normalize(m).text.utf8.count } }
-        let scan = time { for var t in normalized { checksum &+= t.withUTF8 { classifier.compiled.matcher.matches(in: $0).count } } }
-        let hits = normalized.map { var t = $0; return t.withUTF8 { classifier.compiled.matcher.matches(in: $0) } }
-        let candidates = time { for h in hits { checksum &+= classifier.candidatePatterns(h).count } }
+        // The scan and the candidates as `classify` runs them: buffers kept between messages.
+        let matcher = classifier.compiled.matcher
+        var found: [Int32] = []
+        var marks = [Bool](repeating: false, count: matcher.literals.count)
+        let scan = time {
+            for var t in normalized {
+                t.withUTF8 { matcher.scan($0, into: &found, marks: &marks) }
+                checksum &+= found.count
+            }
+        }
+        let hitLists: [[Int32]] = normalized.map { var t = $0; return t.withUTF8 { matcher.scan($0, into: &found, marks: &marks); return found } }
+        let hits = hitLists.map { $0.sorted().map(Int.init) }
+        var candidateBuffer: [Int32] = []
+        let candidates = time {
+            for h in hitLists {
+                classifier.collectCandidates(h, into: &candidateBuffer)
+                checksum &+= candidateBuffer.count
+            }
+        }
         let candidateLists = hits.map { classifier.candidatePatterns($0).filter { !classifier.compiled.exactPatterns[Int($0)] } }
         let matchData = PCREMatchData()
         let regexes = time {

@@ -85,11 +85,11 @@ public struct Classifier: Sendable {
     private func fireRules(in bytes: UnsafeBufferPointer<UInt8>, _ s: MatchScratch) {
         let c = compiled
         // The buffers are moved out of the scratch while in use (no copy, no exclusivity checks).
-        var hits = s.hits, fired = s.fired, candidates = s.candidates, excludedGroups = s.excludedGroups
-        s.hits = []; s.fired = []; s.candidates = []; s.excludedGroups = []
-        defer { s.hits = hits; s.fired = fired; s.candidates = candidates; s.excludedGroups = excludedGroups }
+        var hits = s.hits, fired = s.fired, candidates = s.candidates, excludedGroups = s.excludedGroups, marks = s.literalMarks
+        s.hits = []; s.fired = []; s.candidates = []; s.excludedGroups = []; s.literalMarks = []
+        defer { s.hits = hits; s.fired = fired; s.candidates = candidates; s.excludedGroups = excludedGroups; s.literalMarks = marks }
 
-        c.matcher.matches(in: bytes, into: &hits)
+        c.matcher.scan(bytes, into: &hits, marks: &marks)
         fired.removeAll(keepingCapacity: true)
         c.keywordRulesByLiteral.start.withUnsafeBufferPointer { start in
             c.keywordRulesByLiteral.elements.withUnsafeBufferPointer { rules in
@@ -150,6 +150,12 @@ public struct Classifier: Sendable {
             collectCandidates(hits.map { Int32($0) }, scratch, into: &candidates)
             return candidates
         }
+    }
+
+    /// Replaces the contents of `candidates` with the patterns to run for the distinct literal
+    /// `hits`, with a scratch space (as `classify` does; for figures).
+    func collectCandidates(_ hits: [Int32], into candidates: inout [Int32]) {
+        compiled.scratchPool.with { collectCandidates(hits, $0, into: &candidates) }
     }
 
     /// Replaces the contents of `candidates` with the patterns to run for literal `hits`: those

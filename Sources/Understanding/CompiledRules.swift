@@ -116,7 +116,7 @@ final class CompiledRules: Sendable {
         ruleGroups = builder.rules.map(\.group)
         ruleWeights = builder.rules.map(\.weight)
         ruleSubtopicSlots = builder.rules.map { rule in rule.subtopic.map { offsets[rule.group] + $0 } ?? -1 }
-        scratchPool = ScratchPool(patterns: builder.patterns.count, groups: builder.groups.count, subtopics: offsets.last ?? 0)
+        scratchPool = ScratchPool(literals: builder.literals.count, patterns: builder.patterns.count, groups: builder.groups.count, subtopics: offsets.last ?? 0)
     }
 
     /// Every distinct regex of the rule set, in order of appearance.

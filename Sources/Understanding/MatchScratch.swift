@@ -10,6 +10,8 @@ final class MatchScratch: @unchecked Sendable {
     // `ScratchPool.give(_:)`; the pool's lock orders the hand-over.
     let matchData = PCREMatchData()
     var hits: [Int32] = []
+    /// Per literal: true while it is among `hits` (all false between messages).
+    var literalMarks: [Bool]
     /// Per pattern: the prefilter clause bits satisfied so far (all zero between messages).
     var masks: [UInt8]
     /// Patterns whose mask is non-zero, to reset them.
@@ -21,7 +23,8 @@ final class MatchScratch: @unchecked Sendable {
     var scores: [Double]
     var subtopicScores: [Double]
 
-    init(patterns: Int, groups: Int, subtopics: Int) {
+    init(literals: Int, patterns: Int, groups: Int, subtopics: Int) {
+        literalMarks = [Bool](repeating: false, count: literals)
         masks = [UInt8](repeating: 0, count: patterns)
         scores = [Double](repeating: 0, count: groups)
         subtopicScores = [Double](repeating: 0, count: subtopics)
@@ -37,16 +40,17 @@ final class MatchScratch: @unchecked Sendable {
 /// classified at once.
 final class ScratchPool: Sendable {
     private let free = Mutex<[MatchScratch]>([])
-    private let patterns: Int, groups: Int, subtopics: Int
+    private let literals: Int, patterns: Int, groups: Int, subtopics: Int
 
-    init(patterns: Int, groups: Int, subtopics: Int) {
+    init(literals: Int, patterns: Int, groups: Int, subtopics: Int) {
+        self.literals = literals
         self.patterns = patterns
         self.groups = groups
         self.subtopics = subtopics
     }
 
     func take() -> MatchScratch {
-        free.withLock { $0.popLast() } ?? MatchScratch(patterns: patterns, groups: groups, subtopics: subtopics)
+        free.withLock { $0.popLast() } ?? MatchScratch(literals: literals, patterns: patterns, groups: groups, subtopics: subtopics)
     }
 
     func give(_ scratch: MatchScratch) {
