@@ -60,6 +60,16 @@ final class CompiledRules: Sendable {
     let keywordRulesByLiteral: FlatLists<Int32>
     /// For each literal of `matcher`: the (pattern, clause bit) pairs it satisfies.
     let clausesByLiteral: FlatLists<ClauseRef>
+    /// What a literal hit does: fire keyword rule `target` (`bit` 0), or satisfy clause `bit` of
+    /// pattern `target`.
+    struct LiteralAction: Sendable {
+        var target: Int32
+        var bit: UInt8
+    }
+
+    /// For each literal of `matcher`: its keyword rules, then its clauses, in one list (one
+    /// look-up per hit on the per-message path).
+    let actionsByLiteral: FlatLists<LiteralAction>
     /// For each pattern: the bits of all its clauses (0 for a pattern that always runs).
     let fullClauseMasks: [UInt8]
     /// Per pattern: true when it is a finite set of literal strings (`LiteralExpansion`), all in
@@ -100,6 +110,10 @@ final class CompiledRules: Sendable {
         matcher = LiteralMatcher(builder.literals)
         keywordRulesByLiteral = FlatLists(builder.keywordRulesByLiteral)
         clausesByLiteral = FlatLists(builder.clausesByLiteral)
+        actionsByLiteral = FlatLists(builder.keywordRulesByLiteral.indices.map { l in
+            builder.keywordRulesByLiteral[l].map { LiteralAction(target: $0, bit: 0) }
+                + builder.clausesByLiteral[l].map { LiteralAction(target: $0.pattern, bit: $0.bit) }
+        })
         fullClauseMasks = builder.fullClauseMasks
         exactPatterns = builder.exactPatterns
         alwaysRunPatterns = builder.alwaysRunPatterns

@@ -19,6 +19,8 @@ final class MatchScratch: @unchecked Sendable {
     var candidates: [Int32] = []
     var fired: [Int] = []
     var excludedGroups: [Int] = []
+    /// Groups being ranked by `decide` (empty between messages).
+    var groupBuffer: [Int] = []
     /// Per group and per sub-topic (flat): the score (all zero between messages).
     var scores: [Double]
     var subtopicScores: [Double]
