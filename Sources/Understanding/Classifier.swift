@@ -94,18 +94,25 @@ public struct Classifier: Sendable {
         applyHits(hits, s, fired: &fired, candidates: &candidates)
         let matchData = s.matchData
         excludedGroups.removeAll(keepingCapacity: true)
-        c.patterns.withUnsafeBufferPointer { patterns in
+        c.regexCodes.withUnsafeBufferPointer { codes in
+        c.exactPatterns.withUnsafeBufferPointer { exact in
+        c.ownersByPattern.start.withUnsafeBufferPointer { ownerStart in
+        c.ownersByPattern.elements.withUnsafeBufferPointer { owners in
             for p in candidates {
                 let p = Int(p)
-                guard c.exactPatterns[p] || patterns[p].regex.matches(bytes, using: matchData) else { continue }
-                for owner in patterns[p].owners {
-                    if let rule = owner.rule {
-                        fired.append(rule)
-                    } else if !excludedGroups.contains(owner.group) {
-                        excludedGroups.append(owner.group)
+                guard exact[p] || codes[p].matches(bytes, using: matchData) else { continue }
+                for k in Int(ownerStart[p])..<Int(ownerStart[p &+ 1]) {
+                    let owner = owners[k]
+                    if owner.rule >= 0 {
+                        fired.append(Int(owner.rule))
+                    } else if !excludedGroups.contains(Int(owner.group)) {
+                        excludedGroups.append(Int(owner.group))
                     }
                 }
             }
+        }
+        }
+        }
         }
         if !excludedGroups.isEmpty {
             // Blanking only removes text: the rules to check again are those that fired and the

@@ -60,6 +60,18 @@ final class CompiledRules: Sendable {
     let keywordRulesByLiteral: FlatLists<Int32>
     /// For each literal of `matcher`: the (pattern, clause bit) pairs it satisfies.
     let clausesByLiteral: FlatLists<ClauseRef>
+    /// A pattern's owner, flat: `rule` is -1 for an exclusion of `group`.
+    struct FlatOwner: Sendable {
+        var group: Int32
+        var rule: Int32
+    }
+
+    /// For each pattern: its owners, as `patterns[p].owners` (no array per pattern to reach).
+    let ownersByPattern: FlatLists<FlatOwner>
+    /// For each pattern: its compiled code, for matching without reference counting (the
+    /// `PCREPattern`s in `patterns` keep the code alive).
+    let regexCodes: [PCREPattern.Code]
+
     /// What a literal hit does: fire keyword rule `target` (`bit` 0), or satisfy clause `bit` of
     /// pattern `target`.
     struct LiteralAction: Sendable {
@@ -110,6 +122,10 @@ final class CompiledRules: Sendable {
         matcher = LiteralMatcher(builder.literals)
         keywordRulesByLiteral = FlatLists(builder.keywordRulesByLiteral)
         clausesByLiteral = FlatLists(builder.clausesByLiteral)
+        ownersByPattern = FlatLists(builder.patterns.map { pattern in
+            pattern.owners.map { FlatOwner(group: Int32($0.group), rule: Int32($0.rule ?? -1)) }
+        })
+        regexCodes = builder.patterns.map(\.regex.rawCode)
         actionsByLiteral = FlatLists(builder.keywordRulesByLiteral.indices.map { l in
             builder.keywordRulesByLiteral[l].map { LiteralAction(target: $0, bit: 0) }
                 + builder.clausesByLiteral[l].map { LiteralAction(target: $0.pattern, bit: $0.bit) }
