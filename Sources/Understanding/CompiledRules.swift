@@ -111,7 +111,7 @@ final class CompiledRules: Sendable {
     /// Compiles `ruleSet`; every pattern that does not compile becomes a diagnostic.
     init(_ ruleSet: RuleSet, normalizer: TextNormalizer, usesPrefilter: Bool = true) throws(DiagnosticError) {
         var builder = Builder(normalizer: normalizer, usesPrefilter: usesPrefilter)
-        builder.precompiled = Self.compileInParallel(Self.regexSources(of: ruleSet))
+        builder.precompiled = Self.compileInParallel(Self.regexSources(of: ruleSet), usesPrefilter: usesPrefilter)
         for category in ruleSet.allCategories { builder.add(category) }
         if !ruleSet.moves.isEmpty { for move in ruleSet.moves { builder.add(move) } }
         if !builder.diagnostics.isEmpty { throw DiagnosticError(builder.diagnostics) }
@@ -163,24 +163,39 @@ final class CompiledRules: Sendable {
         return out
     }
 
-    /// Compiles (and JIT-compiles) `sources` on every core: PCRE2 compilation is independent per
-    /// pattern, and it is most of the time spent loading rules.
-    static func compileInParallel(_ sources: [String]) -> [[UInt8]: Result<PCREPattern, PatternCompileError>] {
-        let results = Mutex([Result<PCREPattern, PatternCompileError>?](repeating: nil, count: sources.count))
+    /// A regex compiled, with what the prefilter needs of it.
+    struct Prepared: Sendable {
+        var regex: Result<PCREPattern, PatternCompileError>
+        /// `LiteralExpansion.strings(of:)`, when the prefilter is used.
+        var strings: [String]?
+        /// `RequiredLiterals.clauses(of:)`, when the prefilter is used and `strings` is nil.
+        var clauses: [[String]]?
+
+        init(_ source: String, usesPrefilter: Bool) {
+            do throws(PatternCompileError) {
+                regex = .success(try PCREPattern(source))
+            } catch {
+                regex = .failure(error)
+            }
+            strings = usesPrefilter ? LiteralExpansion.strings(of: source) : nil
+            clauses = usesPrefilter && strings == nil ? RequiredLiterals.clauses(of: source) : nil
+        }
+    }
+
+    /// Compiles (and JIT-compiles) `sources`, and derives their prefilter literals, on every
+    /// core: this is independent per pattern, and it is most of the time spent loading rules.
+    static func compileInParallel(_ sources: [String], usesPrefilter: Bool) -> [[UInt8]: Prepared] {
+        let results = Mutex([Prepared?](repeating: nil, count: sources.count))
         let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var local: [(Int, Result<PCREPattern, PatternCompileError>)] = []
+            var local: [(Int, Prepared)] = []
             for i in stride(from: chunk, to: sources.count, by: chunks) {
-                do throws(PatternCompileError) {
-                    local.append((i, .success(try PCREPattern(sources[i]))))
-                } catch {
-                    local.append((i, .failure(error)))
-                }
+                local.append((i, Prepared(sources[i], usesPrefilter: usesPrefilter)))
             }
             results.withLock { all in for (i, result) in local { all[i] = result } }
         }
         let compiled = results.withLock { $0 }
-        var out: [[UInt8]: Result<PCREPattern, PatternCompileError>] = [:]
+        var out: [[UInt8]: Prepared] = [:]
         for (i, source) in sources.enumerated() { out[Array(source.utf8)] = compiled[i] }
         return out
     }
@@ -210,7 +225,7 @@ final class CompiledRules: Sendable {
         /// By UTF-8 bytes, as `literalIndex`.
         var patternIndex: [[UInt8]: Int] = [:]
         /// Regexes compiled ahead (in parallel); others are compiled when met.
-        var precompiled: [[UInt8]: Result<PCREPattern, PatternCompileError>] = [:]
+        var precompiled: [[UInt8]: Prepared] = [:]
         var fullClauseMasks: [UInt8] = []
         var exactPatterns: [Bool] = []
         var alwaysRunPatterns: [Int32] = []
@@ -267,9 +282,10 @@ final class CompiledRules: Sendable {
                 patterns[p].owners.append(Pattern.Owner(group: g, rule: r))
                 return p
             }
+            let prepared = precompiled[key] ?? Prepared(rule.regex, usesPrefilter: usesPrefilter)
             let regex: PCREPattern
             do {
-                regex = try (precompiled[key] ?? Result { () throws(PatternCompileError) in try PCREPattern(rule.regex) }).get()
+                regex = try prepared.regex.get()
             } catch {
                 var location = rule.location
                 location?.column += rule.valueColumnOffset + error.offset
@@ -280,7 +296,7 @@ final class CompiledRules: Sendable {
             let p = patterns.count
             patterns.append(Pattern(regex: regex, owners: [Pattern.Owner(group: g, rule: r)]))
             patternIndex[key] = p
-            if usesPrefilter, let strings = LiteralExpansion.strings(of: rule.regex) {
+            if usesPrefilter, let strings = prepared.strings {
                 // One clause, the pattern's every string: a hit on any is a match.
                 for text in strings { clausesByLiteral[literal(text)].append(ClauseRef(pattern: Int32(p), bit: 1)) }
                 fullClauseMasks.append(1)
@@ -288,7 +304,7 @@ final class CompiledRules: Sendable {
                 return p
             }
             exactPatterns.append(false)
-            if usesPrefilter, let clauses = RequiredLiterals.clauses(of: rule.regex) {
+            if usesPrefilter, let clauses = prepared.clauses {
                 for (k, clause) in clauses.enumerated() {
                     for text in clause { clausesByLiteral[literal(text)].append(ClauseRef(pattern: Int32(p), bit: 1 << UInt8(k))) }
                 }

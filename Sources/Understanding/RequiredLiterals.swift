@@ -15,22 +15,28 @@ enum RequiredLiterals {
         var all = clauses(node)
         // A very wide clause (such as \d's every digit) is kept only when nothing better exists.
         if all.contains(where: { $0.count <= 64 }) { all.removeAll { $0.count > 64 } }
-        var result: [[String]] = []
+        var result: [[Literal]] = []
         for clause in all.map(sortedUnique) where !result.contains(clause) {
             result.append(clause)
         }
-        result.sort { better($0, than: $1) }
-        return result.isEmpty ? nil : Array(result.prefix(maximumClauses))
+        result = sortedByQuality(result)
+        return result.isEmpty ? nil : result.prefix(maximumClauses).map { $0.map { String(decoding: $0, as: UTF8.self) } }
     }
 
-    /// `literals` sorted, without repeats (no hashing of Chinese strings).
-    private static func sortedUnique(_ literals: [String]) -> [String] {
-        let sorted = literals.sorted()
-        var out: [String] = []
+    /// A literal while it is derived: its UTF-8 bytes (cheaper to join, hash and sort than a
+    /// `String`; byte order is the order of the scalars).
+    typealias Literal = [UInt8]
+
+    /// `literals` sorted, without repeats.
+    private static func sortedUnique(_ literals: [Literal]) -> [Literal] {
+        let sorted = literals.sorted { $0.lexicographicallyPrecedes($1) }
+        var out: [Literal] = []
         out.reserveCapacity(sorted.count)
         for literal in sorted where out.last != literal { out.append(literal) }
         return out
     }
+
+    private static func literal(_ scalar: Unicode.Scalar) -> Literal { Array(String(scalar).utf8) }
 
     /// The single most selective clause, or nil.
     static func derive(from regex: String) -> [String]? {
@@ -62,8 +68,8 @@ enum RequiredLiterals {
     /// What is known of the texts a node matches: `exact`, when not nil, is every string it can
     /// match (at most `exactLimit`, possibly the empty string); `clauses` hold besides.
     private struct Info {
-        var exact: [[Unicode.Scalar]]?
-        var clauses: [[String]]
+        var exact: [Literal]?
+        var clauses: [[Literal]]
 
         static let nothing = Info(exact: nil, clauses: [])
         static let empty = Info(exact: [[]], clauses: [])
@@ -77,17 +83,26 @@ enum RequiredLiterals {
     static let alternationClauses = 8
 
     /// The clauses of a node: the exact set as one clause, and the others.
-    private static func clauses(_ node: Node) -> [[String]] {
+    private static func clauses(_ node: Node) -> [[Literal]] {
         let info = info(node)
         return info.clauses + (info.exact.flatMap(clause) .map { [$0] } ?? [])
     }
 
     /// `strings` as a clause, or nil when it would hold for every text (it has the empty string,
     /// or a string of nothing but the start marker).
-    private static func clause(_ strings: [[Unicode.Scalar]]) -> [String]? {
+    private static func clause(_ strings: [Literal]) -> [Literal]? {
         if strings.isEmpty { return nil }
-        for string in strings where string.allSatisfy({ $0 == LiteralMatcher.startMarker }) { return nil }
-        return strings.map { String(String.UnicodeScalarView($0)) }
+        for string in strings where isOnlyMarkers(string) { return nil }
+        return strings
+    }
+
+    private static let markerBytes = literal(LiteralMatcher.startMarker)
+
+    /// True for the empty literal and for one made of start markers alone.
+    private static func isOnlyMarkers(_ literal: Literal) -> Bool {
+        guard literal.count % markerBytes.count == 0 else { return false }
+        for (i, byte) in literal.enumerated() where byte != markerBytes[i % markerBytes.count] { return false }
+        return true
     }
 
     private static func info(_ node: Node) -> Info {
@@ -96,17 +111,17 @@ enum RequiredLiterals {
             // A space is left out of literals: blanking an exclusion's span (Classifier) writes
             // spaces, and a literal without one is found in the blanked text only where it is in
             // the original.
-            return scalar == " " ? .nothing : Info(exact: [[scalar]], clauses: [])
+            return scalar == " " ? .nothing : Info(exact: [literal(scalar)], clauses: [])
         case .oneOf(let members):
             if members.contains(" ") { return .nothing }
-            if members.count > exactLimit { return Info(exact: nil, clauses: [members.map { String($0) }]) }
-            return Info(exact: members.map { [$0] }, clauses: [])
+            if members.count > exactLimit { return Info(exact: nil, clauses: [members.map(literal)]) }
+            return Info(exact: members.map(literal), clauses: [])
         case .opaque:
             return .nothing
         case .zeroWidth:
             return .empty
         case .startAnchor:
-            return Info(exact: [[LiteralMatcher.startMarker]], clauses: [])
+            return Info(exact: [markerBytes], clauses: [])
         case .group(let inner):
             return info(inner)
         case .optional(let inner):
@@ -120,8 +135,8 @@ enum RequiredLiterals {
         case .sequence(let items):
             // Exact items side by side make one run of exact strings (their product); anything
             // else ends the run, which becomes a clause.
-            var run: [[Unicode.Scalar]]? = [[]]
-            var clauses: [[String]] = []
+            var run: [Literal]? = [[]]
+            var clauses: [[Literal]] = []
             var isExact = true
             func flush() {
                 if let exact = run, let clause = clause(exact) { clauses.append(clause) }
@@ -131,9 +146,15 @@ enum RequiredLiterals {
             func append(_ item: Info) {
                 clauses += item.clauses
                 guard let exact = item.exact else { return flush() }
-                if let x = run, x.count * exact.count <= exactLimit {
-                    var product: [[Unicode.Scalar]] = []
-                    for p in x { for q in exact where !product.contains(p + q) { product.append(p + q) } }
+                if var x = run, exact.count == 1 {
+                    // The common case, one more character: no repeat can appear.
+                    run = nil
+                    for k in x.indices { x[k] += exact[0] }
+                    run = x
+                } else if let x = run, x.count * exact.count <= exactLimit {
+                    var product: [Literal] = []
+                    var seen: Set<Literal> = []
+                    for p in x { for q in exact where seen.insert(p + q).inserted { product.append(p + q) } }
                     run = product
                 } else {
                     flush()
@@ -155,18 +176,18 @@ enum RequiredLiterals {
         case .alternation(let branches):
             let infos = branches.map(info)
             if infos.allSatisfy({ $0.exact != nil && $0.clauses.isEmpty }) {
-                var union: [[Unicode.Scalar]] = []
-                for info in infos { for string in info.exact! where !union.contains(string) { union.append(string) } }
+                var union: [Literal] = []
+                var seen: Set<Literal> = []
+                for info in infos { for string in info.exact! where seen.insert(string).inserted { union.append(string) } }
                 if union.count <= exactLimit { return Info(exact: union, clauses: []) }
             }
-            var lists: [[[String]]] = []
+            var lists: [[[Literal]]] = []
             for info in infos {
                 var list = info.clauses
                 if let exact = info.exact, let clause = clause(exact) { list.append(clause) }
                 if list.isEmpty { return .nothing }  // a branch that may match anything
                 if list.contains(where: { $0.count <= 64 }) { list.removeAll { $0.count > 64 } }
-                list.sort { better($0, than: $1) }
-                lists.append(list)
+                lists.append(sortedByQuality(list))
             }
             var product = 1
             for list in lists { product = min(product * list.count, alternationClauses + 1) }
@@ -234,37 +255,23 @@ enum RequiredLiterals {
         return members.isEmpty ? nil : members
     }
 
-    /// The text of a node made only of literals (and groups of literals), or nil.
-    private static func pureLiteral(_ node: Node) -> String? {
-        switch node {
-        case .literal(let scalar):
-            return String(scalar)
-        case .group(let inner):
-            return pureLiteral(inner)
-        case .sequence(let items) where !items.isEmpty:
-            var out = ""
-            for item in items {
-                guard let part = pureLiteral(item) else { return nil }
-                out += part
-            }
-            return out
-        default:
-            return nil
-        }
-    }
-
-    /// Prefers the set whose shortest literal is longest (in bytes), then the smaller set.
-    private static func better(_ a: [String], than b: [String]) -> Bool {
-        let ma = a.map(selectivity).min() ?? 0, mb = b.map(selectivity).min() ?? 0
-        if ma != mb { return ma > mb }
-        return a.count < b.count
+    /// `clauses` sorted best first, preferring the clause whose shortest literal is longest (in
+    /// bytes, as `selectivity` counts), then the smaller clause (each clause's key computed once).
+    private static func sortedByQuality(_ clauses: [[Literal]]) -> [[Literal]] {
+        guard clauses.count > 1 else { return clauses }
+        let keyed = clauses.map { (clause: $0, selectivity: $0.map(selectivity).min() ?? 0) }
+        return keyed.sorted { a, b in
+            if a.selectivity != b.selectivity { return a.selectivity > b.selectivity }
+            return a.clause.count < b.clause.count
+        }.map(\.clause)
     }
 
     /// How rarely `literal` is likely to occur: its length in bytes, but a single character among
     /// the most frequent in Chinese counts as one byte (it occurs in most messages).
-    private static func selectivity(_ literal: String) -> Int {
-        if literal.unicodeScalars.count == 1, let scalar = literal.unicodeScalars.first, frequentCharacters.contains(scalar) { return 1 }
-        return literal.utf8.count
+    private static func selectivity(_ literal: Literal) -> Int {
+        if literal.count <= 4, let scalar = String(validating: literal, as: UTF8.self)?.unicodeScalars,
+           scalar.count == 1, frequentCharacters.contains(scalar.first!) { return 1 }
+        return literal.count
     }
 
     /// About two hundred of the most frequent characters of written Chinese, plus sentence particles.
