@@ -66,38 +66,51 @@ public struct LiteralMatcher: Sendable {
             return x
         }
 
-        // Trie.
+        // Trie: transitions found through one dictionary, listed flat in creation order.
         var children: [UInt64: Int32] = [:]
-        var childList: [[(symbol: Int, child: Int32)]] = [[]]
-        var own: [[Int32]] = [[]]
+        var edgeParent: [Int32] = [], edgeSymbol: [Int32] = [], edgeChild: [Int32] = []
+        var terminals: [(state: Int32, id: Int32)] = []
         let scalarCount = literals.reduce(0) { $0 + $1.unicodeScalars.count }
         children.reserveCapacity(scalarCount)
-        childList.reserveCapacity(scalarCount + 1)
-        own.reserveCapacity(scalarCount + 1)
+        edgeParent.reserveCapacity(scalarCount); edgeSymbol.reserveCapacity(scalarCount); edgeChild.reserveCapacity(scalarCount)
+        var stateCount = 1
         for (id, literal) in literals.enumerated() where !literal.isEmpty {
-            var state = 0
+            var state: Int32 = 0
             for scalar in literal.unicodeScalars {
                 let x = symbol(scalar)
                 let key = UInt64(state) << 21 | UInt64(x)
                 if let child = children[key] {
-                    state = Int(child)
+                    state = child
                 } else {
-                    let child = Int32(childList.count)
+                    let child = Int32(stateCount)
+                    stateCount += 1
                     children[key] = child
-                    childList.append([])
-                    own.append([])
-                    childList[state].append((x, child))
-                    state = Int(child)
+                    edgeParent.append(state); edgeSymbol.append(Int32(x)); edgeChild.append(child)
+                    state = child
                 }
             }
-            own[state].append(Int32(id))
+            terminals.append((state, Int32(id)))
         }
-        let stateCount = childList.count
+        // Each state's transitions and own literals, grouped by state (stable: creation order).
+        func grouped(_ keys: [Int32]) -> (start: [Int32], order: [Int32]) {
+            var start = [Int32](repeating: 0, count: stateCount + 1)
+            for k in keys { start[Int(k) + 1] += 1 }
+            for s in 0..<stateCount { start[s + 1] += start[s] }
+            var fill = start
+            var order = [Int32](repeating: 0, count: keys.count)
+            for (n, k) in keys.enumerated() {
+                order[Int(fill[Int(k)])] = Int32(n)
+                fill[Int(k)] += 1
+            }
+            return (start, order)
+        }
+        let (childStart, childOrder) = grouped(edgeParent)
+        let (ownStart, ownOrder) = grouped(terminals.map(\.state))
 
-        // Failure links and merged outputs, breadth-first.
+        // Failure links, breadth-first.
         var fail = [Int32](repeating: 0, count: stateCount)
-        var merged = own
         var queue: [Int] = [0]
+        queue.reserveCapacity(stateCount)
         var head = 0
         func step(_ state: Int, _ x: Int) -> Int {
             var s = state
@@ -110,33 +123,45 @@ public struct LiteralMatcher: Sendable {
         while head < queue.count {
             let state = queue[head]
             head += 1
-            if state != 0, !merged[Int(fail[state])].isEmpty { merged[state] += merged[Int(fail[state])] }
-            for (x, child) in childList[state] {
-                fail[Int(child)] = state == 0 ? 0 : Int32(step(Int(fail[state]), x))
-                queue.append(Int(child))
+            for k in Int(childStart[state])..<Int(childStart[state + 1]) {
+                let e = Int(childOrder[k])
+                let child = Int(edgeChild[e])
+                fail[child] = state == 0 ? 0 : Int32(step(Int(fail[state]), Int(edgeSymbol[e])))
+                queue.append(child)
             }
         }
 
         // States renumbered in breadth-first order: the shallow states, visited most, lie together.
+        // A state's outputs are its own literals, then those of its failure state (numbered before it).
         var number = [Int32](repeating: 0, count: stateCount)
         for (n, state) in queue.enumerated() { number[state] = Int32(n) }
         var root = [Int32](repeating: 0, count: nextSymbol)
-        for (x, child) in childList[0] { root[x] = number[Int(child)] }
         var inner = [Bool](repeating: false, count: nextSymbol)
         var stateTable: [State] = []
         var edgeList: [Edge] = []
         var flat: [Int32] = []
         stateTable.reserveCapacity(stateCount)
-        edgeList.reserveCapacity(max(children.count - childList[0].count, 0))
+        edgeList.reserveCapacity(max(edgeChild.count, 0))
+        var outgoing: [Edge] = []
         for state in queue {
             let firstEdge = Int32(edgeList.count), firstOutput = Int32(flat.count)
-            if state != 0 {
-                for (x, child) in childList[state].sorted(by: { $0.symbol < $1.symbol }) {
-                    edgeList.append(Edge(symbol: UInt32(x), next: number[Int(child)]))
-                    inner[x] = true
-                }
+            outgoing.removeAll(keepingCapacity: true)
+            for k in Int(childStart[state])..<Int(childStart[state + 1]) {
+                let e = Int(childOrder[k])
+                outgoing.append(Edge(symbol: UInt32(edgeSymbol[e]), next: number[Int(edgeChild[e])]))
             }
-            flat += merged[state]
+            if state == 0 {
+                for edge in outgoing { root[Int(edge.symbol)] = edge.next }
+            } else {
+                outgoing.sort { $0.symbol < $1.symbol }
+                for edge in outgoing { inner[Int(edge.symbol)] = true }
+                edgeList += outgoing
+            }
+            for k in Int(ownStart[state])..<Int(ownStart[state + 1]) { flat.append(terminals[Int(ownOrder[k])].id) }
+            if state != 0 {
+                let f = stateTable[Int(number[Int(fail[state])])]
+                for k in Int(f.firstOutput)..<Int(f.endOutput) { flat.append(flat[k]) }
+            }
             stateTable.append(State(firstEdge: firstEdge, endEdge: Int32(edgeList.count), fail: number[Int(fail[state])],
                                     firstOutput: firstOutput, endOutput: Int32(flat.count)))
         }

@@ -14,7 +14,7 @@ enum RequiredLiterals {
         guard let node = parser.parseAlternation(), parser.isAtEnd, !parser.failed else { return nil }
         var all = clauses(node)
         // A very wide clause (such as \d's every digit) is kept only when nothing better exists.
-        if all.contains(where: { $0.count <= 64 }) { all.removeAll { $0.count > 64 } }
+        if all.contains(where: { $0.count <= wideClause }) { all.removeAll { $0.count > wideClause } }
         var result: [[Literal]] = []
         for clause in all.map(sortedUnique) where !result.contains(clause) {
             result.append(clause)
@@ -48,8 +48,10 @@ enum RequiredLiterals {
         case alternation([Node])
         case sequence([Node])
         case literal(Unicode.Scalar)
-        /// Exactly one of these characters (a small character class, or \d).
+        /// Exactly one of these characters (a small character class).
         case oneOf([Unicode.Scalar])
+        /// `\d`: one of `decimalDigits`.
+        case digit
         /// Consumes something we do not follow (class, dot, escape, repeat that may be empty).
         case opaque
         /// Mandatory group.
@@ -66,7 +68,8 @@ enum RequiredLiterals {
     }
 
     /// What is known of the texts a node matches: `exact`, when not nil, is every string it can
-    /// match (at most `exactLimit`, possibly the empty string); `clauses` hold besides.
+    /// match (at most `exactLimit`, possibly the empty string, possibly with repeats); `clauses`
+    /// hold besides.
     private struct Info {
         var exact: [Literal]?
         var clauses: [[Literal]]
@@ -77,6 +80,9 @@ enum RequiredLiterals {
 
     /// Largest set of exact strings followed through concatenation and alternation.
     static let exactLimit = 64
+
+    /// A clause of more literals than this is kept only when no narrower one exists.
+    static let wideClause = 64
 
     /// At most this many clauses come out of one alternation (the product of its branches'
     /// clauses, or their best ones taken side by side when the product is larger).
@@ -116,6 +122,8 @@ enum RequiredLiterals {
             if members.contains(" ") { return .nothing }
             if members.count > exactLimit { return Info(exact: nil, clauses: [members.map(literal)]) }
             return Info(exact: members.map(literal), clauses: [])
+        case .digit:
+            return Info(exact: nil, clauses: [digitClause])
         case .opaque:
             return .nothing
         case .zeroWidth:
@@ -152,9 +160,10 @@ enum RequiredLiterals {
                     for k in x.indices { x[k] += exact[0] }
                     run = x
                 } else if let x = run, x.count * exact.count <= exactLimit {
+                    // Repeats are possible (a + bc = ab + c) and harmless: clauses are made unique.
                     var product: [Literal] = []
-                    var seen: Set<Literal> = []
-                    for p in x { for q in exact where seen.insert(p + q).inserted { product.append(p + q) } }
+                    product.reserveCapacity(x.count * exact.count)
+                    for p in x { for q in exact { product.append(p + q) } }
                     run = product
                 } else {
                     flush()
@@ -177,8 +186,7 @@ enum RequiredLiterals {
             let infos = branches.map(info)
             if infos.allSatisfy({ $0.exact != nil && $0.clauses.isEmpty }) {
                 var union: [Literal] = []
-                var seen: Set<Literal> = []
-                for info in infos { for string in info.exact! where seen.insert(string).inserted { union.append(string) } }
+                for info in infos { union += info.exact! }
                 if union.count <= exactLimit { return Info(exact: union, clauses: []) }
             }
             var lists: [[[Literal]]] = []
@@ -186,7 +194,7 @@ enum RequiredLiterals {
                 var list = info.clauses
                 if let exact = info.exact, let clause = clause(exact) { list.append(clause) }
                 if list.isEmpty { return .nothing }  // a branch that may match anything
-                if list.contains(where: { $0.count <= 64 }) { list.removeAll { $0.count > 64 } }
+                if list.contains(where: { $0.count <= wideClause }) { list.removeAll { $0.count > wideClause } }
                 lists.append(sortedByQuality(list))
             }
             var product = 1
@@ -199,10 +207,22 @@ enum RequiredLiterals {
                 let depth = min(lists.map(\.count).max()!, alternationClauses)
                 choices = (0..<depth).map { j in lists.map { min(j, $0.count - 1) } }
             }
-            let clauses = choices.map { choice in sortedUnique(zip(lists, choice).flatMap { $0[$1] }) }
+            // A union wider than `wideClause` literals is dropped whenever a narrower clause
+            // exists (see `clauses(of:)`): only the first choice, the best of every branch, is
+            // always kept.
+            var clauses: [[Literal]] = []
+            for (k, choice) in choices.enumerated() {
+                var size = 0
+                for (list, c) in zip(lists, choice) { size += list[c].count }
+                if k > 0, size > wideClause { continue }
+                clauses.append(zip(lists, choice).flatMap { $0[$1] })  // made unique at the end
+            }
             return Info(exact: nil, clauses: clauses)
         }
     }
+
+    /// `decimalDigits` as one clause, made once.
+    private static let digitClause: [Literal] = sortedUnique(decimalDigits.map(literal))
 
     /// Every character \d matches in UCP mode (general category Nd): 77 runs of ten digits
     /// (Unicode 16; the tests check this list against the standard library's properties).
@@ -398,7 +418,7 @@ enum RequiredLiterals {
                 return .opaque
             default:
                 if ("0"..."9").contains(c) { return nil }  // backreference or octal
-                if c == "d" { return .oneOf(RequiredLiterals.decimalDigits) }
+                if c == "d" { return .digit }
                 return .opaque  // \w \s \h \v \R \X \n \t ...
             }
         }
