@@ -85,13 +85,12 @@ public struct Classifier: Sendable {
     private func fireRules(in bytes: UnsafeBufferPointer<UInt8>, _ s: MatchScratch) {
         let c = compiled
         // The buffers are moved out of the scratch while in use (no copy, no exclusivity checks).
-        var hits = s.hits, fired = s.fired, candidates = s.candidates, excludedGroups = s.excludedGroups, marks = s.literalMarks
-        s.hits = []; s.fired = []; s.candidates = []; s.excludedGroups = []; s.literalMarks = []
-        defer { s.hits = hits; s.fired = fired; s.candidates = candidates; s.excludedGroups = excludedGroups; s.literalMarks = marks }
+        var fired = s.fired, candidates = s.candidates, excludedGroups = s.excludedGroups
+        s.fired = []; s.candidates = []; s.excludedGroups = []
+        defer { s.fired = fired; s.candidates = candidates; s.excludedGroups = excludedGroups }
 
-        c.matcher.scan(bytes, into: &hits, marks: &marks)
         fired.removeAll(keepingCapacity: true)
-        applyHits(hits, s, fired: &fired, candidates: &candidates)
+        scanText(bytes, s, fired: &fired, candidates: &candidates)
         let matchData = s.matchData
         excludedGroups.removeAll(keepingCapacity: true)
         c.regexCodes.withUnsafeBufferPointer { codes in
@@ -133,6 +132,15 @@ public struct Classifier: Sendable {
             }
         }
         fired.sort()
+        // A keyword found twice was put in twice.
+        if fired.count > 1 {
+            var unique = 1
+            for i in 1..<fired.count where fired[i] != fired[unique &- 1] {
+                fired[unique] = fired[i]
+                unique &+= 1
+            }
+            fired.removeLast(fired.count &- unique)
+        }
     }
 
     /// Literal hits, patterns run by PCRE2 and fired rules for one normalised text (for figures).
@@ -152,24 +160,24 @@ public struct Classifier: Sendable {
         }
     }
 
-    /// For the distinct literal `hits`: appends to `fired` the keyword rules they fire, and
-    /// replaces the contents of `candidates` as `collectCandidates` does, in one pass over each
-    /// hit's actions. Uses and resets `s.masks`.
-    private func applyHits(_ hits: [Int32], _ s: MatchScratch, fired: inout [Int], candidates: inout [Int32]) {
+    /// One pass of the literal matcher over `bytes`: appends to `fired` the keyword rules found
+    /// (a keyword found twice, twice), and replaces the contents of `candidates` with the patterns
+    /// to run, as `collectCandidates` does, from the actions of every automaton state reached.
+    /// Uses and resets `s.masks`.
+    func scanText(_ bytes: UnsafeBufferPointer<UInt8>, _ s: MatchScratch, fired: inout [Int], candidates: inout [Int32]) {
         let c = compiled
         candidates.removeAll(keepingCapacity: true)
         candidates.append(contentsOf: c.alwaysRunPatterns)
-        guard !hits.isEmpty else { return }
         var masks = s.masks, touched = s.touched
         s.masks = []; s.touched = []
         defer { s.masks = masks; s.touched = touched }
-        c.actionsByLiteral.start.withUnsafeBufferPointer { start in
-        c.actionsByLiteral.elements.withUnsafeBufferPointer { actions in
+        c.actionsByState.start.withUnsafeBufferPointer { start in
+        c.actionsByState.elements.withUnsafeBufferPointer { actions in
         c.fullClauseMasks.withUnsafeBufferPointer { full in
         masks.withUnsafeMutableBufferPointer { masks in
-            for literal in hits {
-                var k = Int(start[Int(literal)])
-                let end = Int(start[Int(literal) &+ 1])
+            c.matcher.walk(bytes) { state in
+                var k = Int(start[state])
+                let end = Int(start[state &+ 1])
                 while k < end {
                     let action = actions[k]
                     k &+= 1
@@ -195,10 +203,11 @@ public struct Classifier: Sendable {
         touched.removeAll(keepingCapacity: true)
     }
 
-    /// Replaces the contents of `candidates` with the patterns to run for the distinct literal
-    /// `hits`, with a scratch space (as `classify` does; for figures).
-    func collectCandidates(_ hits: [Int32], into candidates: inout [Int32]) {
-        compiled.scratchPool.with { collectCandidates(hits, $0, into: &candidates) }
+    /// The pass of the literal matcher as `classify` runs it (keyword rules found, patterns to
+    /// run), into the caller's buffers (for figures).
+    func scanText(_ bytes: UnsafeBufferPointer<UInt8>, fired: inout [Int], candidates: inout [Int32]) {
+        fired.removeAll(keepingCapacity: true)
+        compiled.scratchPool.with { scanText(bytes, $0, fired: &fired, candidates: &candidates) }
     }
 
     /// Replaces the contents of `candidates` with the patterns to run for literal `hits`: those

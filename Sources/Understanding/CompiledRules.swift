@@ -82,6 +82,9 @@ final class CompiledRules: Sendable {
     /// For each literal of `matcher`: its keyword rules, then its clauses, in one list (one
     /// look-up per hit on the per-message path).
     let actionsByLiteral: FlatLists<LiteralAction>
+    /// For each automaton state (as `LiteralMatcher.walk` reports them): the actions of every
+    /// literal it outputs, one after the other, so that the per-message pass reads one list.
+    let actionsByState: FlatLists<LiteralAction>
     /// For each pattern: the bits of all its clauses (0 for a pattern that always runs).
     let fullClauseMasks: [UInt8]
     /// Per pattern: true when it is a finite set of literal strings (`LiteralExpansion`), all in
@@ -126,10 +129,22 @@ final class CompiledRules: Sendable {
             pattern.owners.map { FlatOwner(group: Int32($0.group), rule: Int32($0.rule ?? -1)) }
         })
         regexCodes = builder.patterns.map(\.regex.rawCode)
-        actionsByLiteral = FlatLists(builder.keywordRulesByLiteral.indices.map { l in
+        let literalActions = FlatLists(builder.keywordRulesByLiteral.indices.map { l in
             builder.keywordRulesByLiteral[l].map { LiteralAction(target: $0, bit: 0) }
                 + builder.clausesByLiteral[l].map { LiteralAction(target: $0.pattern, bit: $0.bit) }
         })
+        actionsByLiteral = literalActions
+        let byState = matcher.outputsByState
+        var stateStart: [Int32] = [0]
+        var stateActions: [LiteralAction] = []
+        stateStart.reserveCapacity(byState.start.count)
+        for state in 0..<(byState.start.count - 1) {
+            for id in byState.ids[Int(byState.start[state])..<Int(byState.start[state + 1])] {
+                stateActions += literalActions[Int(id)]
+            }
+            stateStart.append(Int32(stateActions.count))
+        }
+        actionsByState = FlatLists(start: stateStart, elements: stateActions)
         fullClauseMasks = builder.fullClauseMasks
         exactPatterns = builder.exactPatterns
         alwaysRunPatterns = builder.alwaysRunPatterns
@@ -146,7 +161,7 @@ final class CompiledRules: Sendable {
         ruleGroups = builder.rules.map(\.group)
         ruleWeights = builder.rules.map(\.weight)
         ruleSubtopicSlots = builder.rules.map { rule in rule.subtopic.map { offsets[rule.group] + $0 } ?? -1 }
-        scratchPool = ScratchPool(literals: builder.literals.count, patterns: builder.patterns.count, groups: builder.groups.count, subtopics: offsets.last ?? 0)
+        scratchPool = ScratchPool(patterns: builder.patterns.count, groups: builder.groups.count, subtopics: offsets.last ?? 0)
     }
 
     /// Every distinct regex of the rule set, in order of appearance.

@@ -205,29 +205,44 @@ public struct LiteralMatcher: Sendable {
     /// all false, and is left so; with `found`, it is the caller's to keep between messages.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, into found: inout [Int32], marks: inout [Bool]) {
         found.removeAll(keepingCapacity: true)
-        let other = otherSymbols
-        bmpSymbols.withUnsafeBufferPointer { bmp in
-        rootNext.withUnsafeBufferPointer { root in
         states.withUnsafeBufferPointer { states in
-        edges.withUnsafeBufferPointer { edges in
         outputs.withUnsafeBufferPointer { outputs in
-        innerSymbols.withUnsafeBufferPointer { inner in
         marks.withUnsafeMutableBufferPointer { marks in
-            @inline(__always) func emit(_ state: Int) {
+            walk(bytes) { state in
                 let s = states[state]
-                var k = Int(s.firstOutput)
-                let end = Int(s.endOutput)
-                while k < end {
+                for k in Int(s.firstOutput)..<Int(s.endOutput) {
                     let id = outputs[k]
                     if !marks[Int(id)] {
                         marks[Int(id)] = true
                         found.append(id)
                     }
-                    k &+= 1
                 }
             }
+            for id in found { marks[Int(id)] = false }
+        }
+        }
+        }
+    }
+
+    /// The literal ids each state outputs, by state number (as `walk` reports states):
+    /// `ids[start[s] ..< start[s + 1]]`.
+    var outputsByState: (start: [Int32], ids: [Int32]) {
+        (states.map(\.firstOutput) + [states.last?.endOutput ?? 0], outputs)
+    }
+
+    /// Runs the automaton over `bytes` (valid UTF-8) and calls `body` with the number of every
+    /// state reached that outputs literals (once per position; a literal occurring twice is
+    /// reported twice).
+    @inline(__always)
+    func walk(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        let other = otherSymbols
+        bmpSymbols.withUnsafeBufferPointer { bmp in
+        rootNext.withUnsafeBufferPointer { root in
+        states.withUnsafeBufferPointer { states in
+        edges.withUnsafeBufferPointer { edges in
+        innerSymbols.withUnsafeBufferPointer { inner in
             var state = startState
-            if state != 0 { emit(state) }
+            if state != 0, states[state].firstOutput != states[state].endOutput { body(state) }
             var i = 0
             let n = bytes.count
             while i < n {
@@ -288,11 +303,8 @@ public struct LiteralMatcher: Sendable {
                     state = Int(s.fail)
                 }
                 let s = states[state]
-                if s.firstOutput != s.endOutput { emit(state) }
+                if s.firstOutput != s.endOutput { body(state) }
             }
-            for id in found { marks[Int(id)] = false }
-        }
-        }
         }
         }
         }

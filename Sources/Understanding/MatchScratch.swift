@@ -1,6 +1,6 @@
 import Synchronization
 
-/// Working memory for classifying one message: PCRE2 match data, literal hits, prefilter clause
+/// Working memory for classifying one message: PCRE2 match data, prefilter clause
 /// masks, candidate patterns, fired rules and score arrays. Kept between messages so that the
 /// per-message path allocates (almost) nothing; taken from and given back to a `ScratchPool`.
 ///
@@ -9,9 +9,6 @@ final class MatchScratch: @unchecked Sendable {
     // @unchecked Sendable: one thread at a time uses a scratch, between `ScratchPool.take()` and
     // `ScratchPool.give(_:)`; the pool's lock orders the hand-over.
     let matchData = PCREMatchData()
-    var hits: [Int32] = []
-    /// Per literal: true while it is among `hits` (all false between messages).
-    var literalMarks: [Bool]
     /// Per pattern: the prefilter clause bits satisfied so far (all zero between messages).
     var masks: [UInt8]
     /// Patterns whose mask is non-zero, to reset them.
@@ -25,12 +22,10 @@ final class MatchScratch: @unchecked Sendable {
     var scores: [Double]
     var subtopicScores: [Double]
 
-    init(literals: Int, patterns: Int, groups: Int, subtopics: Int) {
-        literalMarks = [Bool](repeating: false, count: literals)
+    init(patterns: Int, groups: Int, subtopics: Int) {
         masks = [UInt8](repeating: 0, count: patterns)
         scores = [Double](repeating: 0, count: groups)
         subtopicScores = [Double](repeating: 0, count: subtopics)
-        hits.reserveCapacity(64)
         touched.reserveCapacity(64)
         candidates.reserveCapacity(64)
         fired.reserveCapacity(32)
@@ -42,17 +37,16 @@ final class MatchScratch: @unchecked Sendable {
 /// classified at once.
 final class ScratchPool: Sendable {
     private let free = Mutex<[MatchScratch]>([])
-    private let literals: Int, patterns: Int, groups: Int, subtopics: Int
+    private let patterns: Int, groups: Int, subtopics: Int
 
-    init(literals: Int, patterns: Int, groups: Int, subtopics: Int) {
-        self.literals = literals
+    init(patterns: Int, groups: Int, subtopics: Int) {
         self.patterns = patterns
         self.groups = groups
         self.subtopics = subtopics
     }
 
     func take() -> MatchScratch {
-        free.withLock { $0.popLast() } ?? MatchScratch(literals: literals, patterns: patterns, groups: groups, subtopics: subtopics)
+        free.withLock { $0.popLast() } ?? MatchScratch(patterns: patterns, groups: groups, subtopics: subtopics)
     }
 
     func give(_ scratch: MatchScratch) {
