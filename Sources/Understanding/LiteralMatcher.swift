@@ -195,32 +195,23 @@ public struct LiteralMatcher: Sendable {
     /// (valid UTF-8), ascending; `found`'s storage is reused, so a caller that keeps it between
     /// messages allocates nothing here.
     public func matches(in bytes: UnsafeBufferPointer<UInt8>, into found: inout [Int32]) {
-        var marks = [Bool](repeating: false, count: literals.count)
-        scan(bytes, into: &found, marks: &marks)
-        found.sort()
-    }
-
-    /// Replaces the contents of `found` with the distinct ids of literals found in `bytes`
-    /// (valid UTF-8), in the order their first occurrence ends. `marks` has one entry per literal,
-    /// all false, and is left so; with `found`, it is the caller's to keep between messages.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, into found: inout [Int32], marks: inout [Bool]) {
         found.removeAll(keepingCapacity: true)
         states.withUnsafeBufferPointer { states in
         outputs.withUnsafeBufferPointer { outputs in
-        marks.withUnsafeMutableBufferPointer { marks in
             walk(bytes) { state in
                 let s = states[state]
-                for k in Int(s.firstOutput)..<Int(s.endOutput) {
-                    let id = outputs[k]
-                    if !marks[Int(id)] {
-                        marks[Int(id)] = true
-                        found.append(id)
-                    }
-                }
+                for k in Int(s.firstOutput)..<Int(s.endOutput) { found.append(outputs[k]) }
             }
-            for id in found { marks[Int(id)] = false }
         }
         }
+        if found.count > 1 {
+            found.sort()
+            var unique = 1
+            for i in 1..<found.count where found[i] != found[unique &- 1] {
+                found[unique] = found[i]
+                unique &+= 1
+            }
+            found.removeLast(found.count &- unique)
         }
     }
 
