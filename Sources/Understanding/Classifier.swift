@@ -85,34 +85,33 @@ public struct Classifier: Sendable {
     private func fireRules(in bytes: UnsafeBufferPointer<UInt8>, _ s: MatchScratch) {
         let c = compiled
         // The buffers are moved out of the scratch while in use (no copy, no exclusivity checks).
-        var hits = s.hits, fired = s.fired, candidates = s.candidates, excludedGroups = s.excludedGroups
-        s.hits = []; s.fired = []; s.candidates = []; s.excludedGroups = []
-        defer { s.hits = hits; s.fired = fired; s.candidates = candidates; s.excludedGroups = excludedGroups }
+        var fired = s.fired, candidates = s.candidates, excludedGroups = s.excludedGroups
+        s.fired = []; s.candidates = []; s.excludedGroups = []
+        defer { s.fired = fired; s.candidates = candidates; s.excludedGroups = excludedGroups }
 
-        c.matcher.matches(in: bytes, into: &hits)
         fired.removeAll(keepingCapacity: true)
-        c.keywordRulesByLiteral.start.withUnsafeBufferPointer { start in
-            c.keywordRulesByLiteral.elements.withUnsafeBufferPointer { rules in
-                for literal in hits {
-                    for k in Int(start[Int(literal)])..<Int(start[Int(literal) + 1]) { fired.append(Int(rules[k])) }
-                }
-            }
-        }
-        collectCandidates(hits, s, into: &candidates)
+        scanText(bytes, s, fired: &fired, candidates: &candidates)
         let matchData = s.matchData
         excludedGroups.removeAll(keepingCapacity: true)
-        c.patterns.withUnsafeBufferPointer { patterns in
+        c.regexCodes.withUnsafeBufferPointer { codes in
+        c.exactPatterns.withUnsafeBufferPointer { exact in
+        c.ownersByPattern.start.withUnsafeBufferPointer { ownerStart in
+        c.ownersByPattern.elements.withUnsafeBufferPointer { owners in
             for p in candidates {
                 let p = Int(p)
-                guard c.exactPatterns[p] || patterns[p].regex.matches(bytes, using: matchData) else { continue }
-                for owner in patterns[p].owners {
-                    if let rule = owner.rule {
-                        fired.append(rule)
-                    } else if !excludedGroups.contains(owner.group) {
-                        excludedGroups.append(owner.group)
+                guard exact[p] || codes[p].matches(bytes, using: matchData) else { continue }
+                for k in Int(ownerStart[p])..<Int(ownerStart[p &+ 1]) {
+                    let owner = owners[k]
+                    if owner.rule >= 0 {
+                        fired.append(Int(owner.rule))
+                    } else if !excludedGroups.contains(Int(owner.group)) {
+                        excludedGroups.append(Int(owner.group))
                     }
                 }
             }
+        }
+        }
+        }
         }
         if !excludedGroups.isEmpty {
             // Blanking only removes text: the rules to check again are those that fired and the
@@ -133,6 +132,15 @@ public struct Classifier: Sendable {
             }
         }
         fired.sort()
+        // A keyword found twice was put in twice.
+        if fired.count > 1 {
+            var unique = 1
+            for i in 1..<fired.count where fired[i] != fired[unique &- 1] {
+                fired[unique] = fired[i]
+                unique &+= 1
+            }
+            fired.removeLast(fired.count &- unique)
+        }
     }
 
     /// Literal hits, patterns run by PCRE2 and fired rules for one normalised text (for figures).
@@ -150,6 +158,56 @@ public struct Classifier: Sendable {
             collectCandidates(hits.map { Int32($0) }, scratch, into: &candidates)
             return candidates
         }
+    }
+
+    /// One pass of the literal matcher over `bytes`: appends to `fired` the keyword rules found
+    /// (a keyword found twice, twice), and replaces the contents of `candidates` with the patterns
+    /// to run, as `collectCandidates` does, from the actions of every automaton state reached.
+    /// Uses and resets `s.masks`.
+    func scanText(_ bytes: UnsafeBufferPointer<UInt8>, _ s: MatchScratch, fired: inout [Int], candidates: inout [Int32]) {
+        let c = compiled
+        candidates.removeAll(keepingCapacity: true)
+        candidates.append(contentsOf: c.alwaysRunPatterns)
+        var masks = s.masks, touched = s.touched
+        s.masks = []; s.touched = []
+        defer { s.masks = masks; s.touched = touched }
+        c.actionsByState.start.withUnsafeBufferPointer { start in
+        c.actionsByState.elements.withUnsafeBufferPointer { actions in
+        c.fullClauseMasks.withUnsafeBufferPointer { full in
+        masks.withUnsafeMutableBufferPointer { masks in
+            c.matcher.walk(bytes) { state in
+                var k = Int(start[state])
+                let end = Int(start[state &+ 1])
+                while k < end {
+                    let action = actions[k]
+                    k &+= 1
+                    if action.bit == 0 {
+                        fired.append(Int(action.target))
+                        continue
+                    }
+                    let p = Int(action.target)
+                    let before = masks[p]
+                    let after = before | action.bit
+                    if after != before {
+                        if before == 0 { touched.append(action.target) }
+                        masks[p] = after
+                        if after == full[p] { candidates.append(action.target) }
+                    }
+                }
+            }
+            for p in touched { masks[Int(p)] = 0 }
+        }
+        }
+        }
+        }
+        touched.removeAll(keepingCapacity: true)
+    }
+
+    /// The pass of the literal matcher as `classify` runs it (keyword rules found, patterns to
+    /// run), into the caller's buffers (for figures).
+    func scanText(_ bytes: UnsafeBufferPointer<UInt8>, fired: inout [Int], candidates: inout [Int32]) {
+        fired.removeAll(keepingCapacity: true)
+        compiled.scratchPool.with { scanText(bytes, $0, fired: &fired, candidates: &candidates) }
     }
 
     /// Replaces the contents of `candidates` with the patterns to run for literal `hits`: those
@@ -284,43 +342,65 @@ public struct Classifier: Sendable {
             CategoryScore(id: c.groups[g].id, kind: c.categoryKinds[g]!, subtopic: bestSubtopic(g), score: scores[g])
         }
 
-        var moves: [(String, Double)] = []
+        // Moves above their threshold, best first, on a tie in file order.
+        var moveIDs: [String] = []
+        var moveCount = 0, firstMove = -1
         for g in c.moveGroups where scores[g] >= settings.moveThreshold && scores[g] > 0 {
-            moves.append((c.groups[g].id, scores[g]))
+            moveCount += 1
+            if firstMove < 0 { firstMove = g }
         }
-        var categoryGroups: [Int] = []
+        if moveCount == 1 {
+            moveIDs = [c.groups[firstMove].id]
+        } else if moveCount > 1 {
+            var moves: [Int] = []
+            moves.reserveCapacity(moveCount)
+            for g in c.moveGroups where scores[g] >= settings.moveThreshold && scores[g] > 0 { moves.append(g) }
+            moves.sort { a, b in scores[a] != scores[b] ? scores[a] > scores[b] : a < b }
+            moveIDs = moves.map { c.groups[$0].id }
+        }
+        // Categories that scored, best first; on a tie a discussable category before a
+        // non-discussable one, then file order. Built in the scratch's buffer.
+        var categoryGroups = s.groupBuffer
+        s.groupBuffer = []
+        defer { categoryGroups.removeAll(keepingCapacity: true); s.groupBuffer = categoryGroups }
         for g in c.categoryGroups where scores[g] > 0 { categoryGroups.append(g) }
-        // Best first; on a tie a discussable category before a non-discussable one, then file order.
-        categoryGroups.sort { a, b in
-            if scores[a] != scores[b] { return scores[a] > scores[b] }
-            let da = c.categoryKinds[a] == .discussable, db = c.categoryKinds[b] == .discussable
-            if da != db { return da }
-            return a < b
+        if categoryGroups.count > 1 {
+            categoryGroups.sort { a, b in
+                if scores[a] != scores[b] { return scores[a] > scores[b] }
+                let da = c.categoryKinds[a] == .discussable, db = c.categoryKinds[b] == .discussable
+                if da != db { return da }
+                return a < b
+            }
         }
-        var candidates = categoryGroups.map(score)
-        let moveIDs = moves.count < 2 ? moves.map(\.0)
-            : moves.enumerated().sorted { $0.element.1 != $1.element.1 ? $0.element.1 > $1.element.1 : $0.offset < $1.offset }.map(\.element.0)
+        let emergency = c.emergencyGroup.flatMap { e in scores[e] >= settings.emergencyThreshold && scores[e] > 0 ? e : nil }
+        // The winner among the categories: the first strong non-discussable one, else the best
+        // when it reaches the minimum score.
+        var winnerIndex: Int?
+        if emergency == nil {
+            winnerIndex = categoryGroups.firstIndex { c.categoryKinds[$0] == .nonDiscussable && scores[$0] >= settings.strongThreshold }
+            if winnerIndex == nil, let first = categoryGroups.first, scores[first] >= settings.minScore { winnerIndex = 0 }
+        }
+        var candidates: [CategoryScore] = []
+        candidates.reserveCapacity(categoryGroups.count + (emergency == nil ? 0 : 1))
+        if let e = emergency { candidates.append(score(e)) }
+        if let w = winnerIndex { candidates.append(score(categoryGroups[w])) }
+        for (k, g) in categoryGroups.enumerated() where k != winnerIndex { candidates.append(score(g)) }
 
         var result = Classification(label: Classification.none, candidates: candidates, moves: moveIDs, evidence: evidence)
-        if let e = c.emergencyGroup, scores[e] >= settings.emergencyThreshold, scores[e] > 0 {
-            let winner = score(e)
+        if emergency != nil {
+            let winner = candidates[0]
             result.label = winner.id
             result.kind = .emergency
             result.subtopic = winner.subtopic
             result.score = winner.score
-            result.candidates = [winner] + candidates
             return result
         }
-        let strong = candidates.firstIndex { $0.kind == .nonDiscussable && $0.score >= settings.strongThreshold }
-        let winnerIndex: Int? = strong ?? (candidates.first.map { $0.score >= settings.minScore } == true ? 0 : nil)
-        guard let winnerIndex else { return result }
-        let winner = candidates.remove(at: winnerIndex)
-        candidates.insert(winner, at: 0)
+        guard winnerIndex != nil else { return result }
+        let winner = candidates[0]
         result.label = winner.id
         result.kind = winner.kind
         result.subtopic = winner.subtopic
         result.score = winner.score
-        result.candidates = candidates
         if candidates.count > 1, winner.score > 0, candidates[1].score >= settings.ambiguityRatio * winner.score {
             result.isAmbiguous = true
         }

@@ -60,6 +60,31 @@ final class CompiledRules: Sendable {
     let keywordRulesByLiteral: FlatLists<Int32>
     /// For each literal of `matcher`: the (pattern, clause bit) pairs it satisfies.
     let clausesByLiteral: FlatLists<ClauseRef>
+    /// A pattern's owner, flat: `rule` is -1 for an exclusion of `group`.
+    struct FlatOwner: Sendable {
+        var group: Int32
+        var rule: Int32
+    }
+
+    /// For each pattern: its owners, as `patterns[p].owners` (no array per pattern to reach).
+    let ownersByPattern: FlatLists<FlatOwner>
+    /// For each pattern: its compiled code, for matching without reference counting (the
+    /// `PCREPattern`s in `patterns` keep the code alive).
+    let regexCodes: [PCREPattern.Code]
+
+    /// What a literal hit does: fire keyword rule `target` (`bit` 0), or satisfy clause `bit` of
+    /// pattern `target`.
+    struct LiteralAction: Sendable {
+        var target: Int32
+        var bit: UInt8
+    }
+
+    /// For each literal of `matcher`: its keyword rules, then its clauses, in one list (one
+    /// look-up per hit on the per-message path).
+    let actionsByLiteral: FlatLists<LiteralAction>
+    /// For each automaton state (as `LiteralMatcher.walk` reports them): the actions of every
+    /// literal it outputs, one after the other, so that the per-message pass reads one list.
+    let actionsByState: FlatLists<LiteralAction>
     /// For each pattern: the bits of all its clauses (0 for a pattern that always runs).
     let fullClauseMasks: [UInt8]
     /// Per pattern: true when it is a finite set of literal strings (`LiteralExpansion`), all in
@@ -89,7 +114,7 @@ final class CompiledRules: Sendable {
     /// Compiles `ruleSet`; every pattern that does not compile becomes a diagnostic.
     init(_ ruleSet: RuleSet, normalizer: TextNormalizer, usesPrefilter: Bool = true) throws(DiagnosticError) {
         var builder = Builder(normalizer: normalizer, usesPrefilter: usesPrefilter)
-        builder.precompiled = Self.compileInParallel(Self.regexSources(of: ruleSet))
+        builder.precompiled = Self.compileInParallel(Self.regexSources(of: ruleSet), usesPrefilter: usesPrefilter)
         for category in ruleSet.allCategories { builder.add(category) }
         if !ruleSet.moves.isEmpty { for move in ruleSet.moves { builder.add(move) } }
         if !builder.diagnostics.isEmpty { throw DiagnosticError(builder.diagnostics) }
@@ -100,6 +125,26 @@ final class CompiledRules: Sendable {
         matcher = LiteralMatcher(builder.literals)
         keywordRulesByLiteral = FlatLists(builder.keywordRulesByLiteral)
         clausesByLiteral = FlatLists(builder.clausesByLiteral)
+        ownersByPattern = FlatLists(builder.patterns.map { pattern in
+            pattern.owners.map { FlatOwner(group: Int32($0.group), rule: Int32($0.rule ?? -1)) }
+        })
+        regexCodes = builder.patterns.map(\.regex.rawCode)
+        let literalActions = FlatLists(builder.keywordRulesByLiteral.indices.map { l in
+            builder.keywordRulesByLiteral[l].map { LiteralAction(target: $0, bit: 0) }
+                + builder.clausesByLiteral[l].map { LiteralAction(target: $0.pattern, bit: $0.bit) }
+        })
+        actionsByLiteral = literalActions
+        let byState = matcher.outputsByState
+        var stateStart: [Int32] = [0]
+        var stateActions: [LiteralAction] = []
+        stateStart.reserveCapacity(byState.start.count)
+        for state in 0..<(byState.start.count - 1) {
+            for id in byState.ids[Int(byState.start[state])..<Int(byState.start[state + 1])] {
+                stateActions += literalActions[Int(id)]
+            }
+            stateStart.append(Int32(stateActions.count))
+        }
+        actionsByState = FlatLists(start: stateStart, elements: stateActions)
         fullClauseMasks = builder.fullClauseMasks
         exactPatterns = builder.exactPatterns
         alwaysRunPatterns = builder.alwaysRunPatterns
@@ -133,24 +178,39 @@ final class CompiledRules: Sendable {
         return out
     }
 
-    /// Compiles (and JIT-compiles) `sources` on every core: PCRE2 compilation is independent per
-    /// pattern, and it is most of the time spent loading rules.
-    static func compileInParallel(_ sources: [String]) -> [[UInt8]: Result<PCREPattern, PatternCompileError>] {
-        let results = Mutex([Result<PCREPattern, PatternCompileError>?](repeating: nil, count: sources.count))
+    /// A regex compiled, with what the prefilter needs of it.
+    struct Prepared: Sendable {
+        var regex: Result<PCREPattern, PatternCompileError>
+        /// `LiteralExpansion.strings(of:)`, when the prefilter is used.
+        var strings: [String]?
+        /// `RequiredLiterals.clauses(of:)`, when the prefilter is used and `strings` is nil.
+        var clauses: [[String]]?
+
+        init(_ source: String, usesPrefilter: Bool) {
+            do throws(PatternCompileError) {
+                regex = .success(try PCREPattern(source))
+            } catch {
+                regex = .failure(error)
+            }
+            strings = usesPrefilter ? LiteralExpansion.strings(of: source) : nil
+            clauses = usesPrefilter && strings == nil ? RequiredLiterals.clauses(of: source) : nil
+        }
+    }
+
+    /// Compiles (and JIT-compiles) `sources`, and derives their prefilter literals, on every
+    /// core: this is independent per pattern, and it is most of the time spent loading rules.
+    static func compileInParallel(_ sources: [String], usesPrefilter: Bool) -> [[UInt8]: Prepared] {
+        let results = Mutex([Prepared?](repeating: nil, count: sources.count))
         let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var local: [(Int, Result<PCREPattern, PatternCompileError>)] = []
+            var local: [(Int, Prepared)] = []
             for i in stride(from: chunk, to: sources.count, by: chunks) {
-                do throws(PatternCompileError) {
-                    local.append((i, .success(try PCREPattern(sources[i]))))
-                } catch {
-                    local.append((i, .failure(error)))
-                }
+                local.append((i, Prepared(sources[i], usesPrefilter: usesPrefilter)))
             }
             results.withLock { all in for (i, result) in local { all[i] = result } }
         }
         let compiled = results.withLock { $0 }
-        var out: [[UInt8]: Result<PCREPattern, PatternCompileError>] = [:]
+        var out: [[UInt8]: Prepared] = [:]
         for (i, source) in sources.enumerated() { out[Array(source.utf8)] = compiled[i] }
         return out
     }
@@ -180,7 +240,7 @@ final class CompiledRules: Sendable {
         /// By UTF-8 bytes, as `literalIndex`.
         var patternIndex: [[UInt8]: Int] = [:]
         /// Regexes compiled ahead (in parallel); others are compiled when met.
-        var precompiled: [[UInt8]: Result<PCREPattern, PatternCompileError>] = [:]
+        var precompiled: [[UInt8]: Prepared] = [:]
         var fullClauseMasks: [UInt8] = []
         var exactPatterns: [Bool] = []
         var alwaysRunPatterns: [Int32] = []
@@ -237,9 +297,10 @@ final class CompiledRules: Sendable {
                 patterns[p].owners.append(Pattern.Owner(group: g, rule: r))
                 return p
             }
+            let prepared = precompiled[key] ?? Prepared(rule.regex, usesPrefilter: usesPrefilter)
             let regex: PCREPattern
             do {
-                regex = try (precompiled[key] ?? Result { () throws(PatternCompileError) in try PCREPattern(rule.regex) }).get()
+                regex = try prepared.regex.get()
             } catch {
                 var location = rule.location
                 location?.column += rule.valueColumnOffset + error.offset
@@ -250,7 +311,7 @@ final class CompiledRules: Sendable {
             let p = patterns.count
             patterns.append(Pattern(regex: regex, owners: [Pattern.Owner(group: g, rule: r)]))
             patternIndex[key] = p
-            if usesPrefilter, let strings = LiteralExpansion.strings(of: rule.regex) {
+            if usesPrefilter, let strings = prepared.strings {
                 // One clause, the pattern's every string: a hit on any is a match.
                 for text in strings { clausesByLiteral[literal(text)].append(ClauseRef(pattern: Int32(p), bit: 1)) }
                 fullClauseMasks.append(1)
@@ -258,7 +319,7 @@ final class CompiledRules: Sendable {
                 return p
             }
             exactPatterns.append(false)
-            if usesPrefilter, let clauses = RequiredLiterals.clauses(of: rule.regex) {
+            if usesPrefilter, let clauses = prepared.clauses {
                 for (k, clause) in clauses.enumerated() {
                     for text in clause { clausesByLiteral[literal(text)].append(ClauseRef(pattern: Int32(p), bit: 1 << UInt8(k))) }
                 }

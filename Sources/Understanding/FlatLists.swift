@@ -18,6 +18,12 @@ struct FlatLists<Element: Sendable>: Sendable {
         self.elements = elements
     }
 
+    /// Lists given already flat: list `i` is `elements[start[i] ..< start[i + 1]]`.
+    init(start: [Int32], elements: [Element]) {
+        self.start = start
+        self.elements = elements
+    }
+
     var count: Int { start.count - 1 }
 
     subscript(i: Int) -> ArraySlice<Element> { elements[Int(start[i])..<Int(start[i + 1])] }

@@ -1,92 +1,116 @@
 /// Finds many literal strings in one pass over a text (Aho–Corasick over Unicode scalars).
 ///
-/// Scalars that occur in some literal get a small symbol number; a scalar in no literal sends
-/// the automaton back to its root. The root's transitions are a dense array by symbol, the other
-/// states' transitions one open-addressing hash table: the whole automaton stays small enough for
-/// the processor's caches, whatever the number of literals.
+/// Scalars that occur in some literal get a small symbol number (through a flat table for the
+/// BMP); a scalar in no literal sends the automaton back to its root. The root's transitions are
+/// a dense array by symbol; every other state keeps its few transitions side by side, sorted by
+/// symbol, next to its failure link and outputs: the whole automaton stays small enough for the
+/// processor's caches, whatever the number of literals.
 public struct LiteralMatcher: Sendable {
+    /// A noncharacter that every text is taken to begin with: a literal that starts with it is
+    /// found only at the start of a text (or after the same noncharacter in the text itself).
+    public static let startMarker = Unicode.Scalar(UInt32(0xFDD0))!
+
     /// The literals, by id (their index).
     public let literals: [String]
-    /// Symbol of each BMP scalar (0: in no literal).
-    private let bmpSymbols: [UInt32]
-    /// Symbols of scalars beyond the BMP.
-    private let astralSymbols: [UInt32: UInt32]
+    /// Symbol of each BMP scalar (0: in no literal; `overflowSymbol`: look in `otherSymbols`).
+    private let bmpSymbols: [UInt16]
+    /// Symbols of scalars beyond the BMP, and of BMP scalars whose symbol does not fit 16 bits.
+    private let otherSymbols: [UInt32: UInt32]
+    private static let overflowSymbol = UInt16.max
     private let symbolCount: Int
     /// By symbol: true when some non-root state has a transition on it. A symbol that is not
-    /// inner sends every state straight to the root's transition, with no probe.
+    /// inner sends every state straight to the root's transition, with no search.
     private let innerSymbols: [Bool]
-    /// By state: true when it has no transition (a probe would only fail).
-    private let leaves: [Bool]
     /// Root transitions by symbol.
     private let rootNext: [Int32]
-    /// Other transitions, one open-addressing table: key `state << 21 | symbol` (0 = empty slot)
-    /// and the next state side by side, so that a probe touches one cache line.
+    /// By state: where its transitions, failure link and outputs are.
+    private let states: [State]
+    /// Transitions of state s: `edges[states[s].firstEdge ..< states[s].endEdge]`, by symbol.
     private let edges: [Edge]
-    private let edgeShift: UInt64
-    private let fail: [Int32]
-    /// Outputs of state s: `outputs[outputStart[s] ..< outputStart[s + 1]]`.
-    private let outputStart: [Int32]
+    /// Outputs of state s: `outputs[states[s].firstOutput ..< states[s].endOutput]`.
     private let outputs: [Int32]
+    /// The state after reading `startMarker` from the root.
+    private let startState: Int
+
+    private struct State: Sendable {
+        var firstEdge: Int32
+        var endEdge: Int32
+        var fail: Int32
+        var firstOutput: Int32
+        var endOutput: Int32
+    }
 
     private struct Edge: Sendable {
-        var key: UInt64
+        var symbol: UInt32
         var next: Int32
     }
 
     /// Builds the automaton. Empty literals never match.
     public init(_ literals: [String]) {
         self.literals = literals
-        var bmp = [UInt32](repeating: 0, count: 0x10000)
-        var astral: [UInt32: UInt32] = [:]
+        var bmp = [UInt16](repeating: 0, count: 0x10000)
+        var other: [UInt32: UInt32] = [:]
         var nextSymbol = 1
-        func symbol(_ scalar: Unicode.Scalar, create: Bool) -> Int {
+        func symbol(_ scalar: Unicode.Scalar) -> Int {
             let v = scalar.value
-            if v < 0x10000 {
-                if bmp[Int(v)] == 0, create {
-                    bmp[Int(v)] = UInt32(nextSymbol)
-                    nextSymbol += 1
-                }
-                return Int(bmp[Int(v)])
+            if v < 0x10000, bmp[Int(v)] != 0, bmp[Int(v)] != Self.overflowSymbol { return Int(bmp[Int(v)]) }
+            if let x = other[v] { return Int(x) }
+            let x = nextSymbol
+            nextSymbol += 1
+            if v < 0x10000, x < Int(Self.overflowSymbol) {
+                bmp[Int(v)] = UInt16(x)
+            } else {
+                if v < 0x10000 { bmp[Int(v)] = Self.overflowSymbol }
+                other[v] = UInt32(x)
             }
-            if astral[v] == nil, create {
-                astral[v] = UInt32(nextSymbol)
-                nextSymbol += 1
-            }
-            return Int(astral[v] ?? 0)
+            return x
         }
 
-        // Trie.
+        // Trie: transitions found through one dictionary, listed flat in creation order.
         var children: [UInt64: Int32] = [:]
-        var childList: [[(symbol: Int, child: Int32)]] = [[]]
-        var own: [[Int32]] = [[]]
+        var edgeParent: [Int32] = [], edgeSymbol: [Int32] = [], edgeChild: [Int32] = []
+        var terminals: [(state: Int32, id: Int32)] = []
         let scalarCount = literals.reduce(0) { $0 + $1.unicodeScalars.count }
         children.reserveCapacity(scalarCount)
-        childList.reserveCapacity(scalarCount + 1)
-        own.reserveCapacity(scalarCount + 1)
+        edgeParent.reserveCapacity(scalarCount); edgeSymbol.reserveCapacity(scalarCount); edgeChild.reserveCapacity(scalarCount)
+        var stateCount = 1
         for (id, literal) in literals.enumerated() where !literal.isEmpty {
-            var state = 0
+            var state: Int32 = 0
             for scalar in literal.unicodeScalars {
-                let x = symbol(scalar, create: true)
+                let x = symbol(scalar)
                 let key = UInt64(state) << 21 | UInt64(x)
                 if let child = children[key] {
-                    state = Int(child)
+                    state = child
                 } else {
-                    let child = Int32(childList.count)
+                    let child = Int32(stateCount)
+                    stateCount += 1
                     children[key] = child
-                    childList.append([])
-                    own.append([])
-                    childList[state].append((x, child))
-                    state = Int(child)
+                    edgeParent.append(state); edgeSymbol.append(Int32(x)); edgeChild.append(child)
+                    state = child
                 }
             }
-            own[state].append(Int32(id))
+            terminals.append((state, Int32(id)))
         }
-        let stateCount = childList.count
+        // Each state's transitions and own literals, grouped by state (stable: creation order).
+        func grouped(_ keys: [Int32]) -> (start: [Int32], order: [Int32]) {
+            var start = [Int32](repeating: 0, count: stateCount + 1)
+            for k in keys { start[Int(k) + 1] += 1 }
+            for s in 0..<stateCount { start[s + 1] += start[s] }
+            var fill = start
+            var order = [Int32](repeating: 0, count: keys.count)
+            for (n, k) in keys.enumerated() {
+                order[Int(fill[Int(k)])] = Int32(n)
+                fill[Int(k)] += 1
+            }
+            return (start, order)
+        }
+        let (childStart, childOrder) = grouped(edgeParent)
+        let (ownStart, ownOrder) = grouped(terminals.map(\.state))
 
-        // Failure links and merged outputs, breadth-first.
+        // Failure links, breadth-first.
         var fail = [Int32](repeating: 0, count: stateCount)
-        var merged = own
         var queue: [Int] = [0]
+        queue.reserveCapacity(stateCount)
         var head = 0
         func step(_ state: Int, _ x: Int) -> Int {
             var s = state
@@ -99,55 +123,63 @@ public struct LiteralMatcher: Sendable {
         while head < queue.count {
             let state = queue[head]
             head += 1
-            if state != 0, !merged[Int(fail[state])].isEmpty { merged[state] += merged[Int(fail[state])] }
-            for (x, child) in childList[state] {
-                fail[Int(child)] = state == 0 ? 0 : Int32(step(Int(fail[state]), x))
-                queue.append(Int(child))
+            for k in Int(childStart[state])..<Int(childStart[state + 1]) {
+                let e = Int(childOrder[k])
+                let child = Int(edgeChild[e])
+                fail[child] = state == 0 ? 0 : Int32(step(Int(fail[state]), Int(edgeSymbol[e])))
+                queue.append(child)
             }
         }
 
+        // States renumbered in breadth-first order: the shallow states, visited most, lie together.
+        // A state's outputs are its own literals, then those of its failure state (numbered before it).
+        var number = [Int32](repeating: 0, count: stateCount)
+        for (n, state) in queue.enumerated() { number[state] = Int32(n) }
         var root = [Int32](repeating: 0, count: nextSymbol)
-        for (x, child) in childList[0] { root[x] = child }
-        let edgeCount = children.count - childList[0].count
-        var bits: UInt64 = 4
-        while (1 << bits) < max(16, edgeCount * 2) { bits += 1 }
-        var table = [Edge](repeating: Edge(key: 0, next: 0), count: 1 << bits)
-        let mask = (1 << bits) - 1
-        for state in 1..<max(stateCount, 1) {
-            for (x, child) in childList[state] {
-                let key = UInt64(state) << 21 | UInt64(x)
-                var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
-                while table[slot].key != 0 { slot = (slot + 1) & mask }
-                table[slot] = Edge(key: key, next: child)
-            }
-        }
-
-        var start: [Int32] = []
+        var inner = [Bool](repeating: false, count: nextSymbol)
+        var stateTable: [State] = []
+        var edgeList: [Edge] = []
         var flat: [Int32] = []
-        start.reserveCapacity(stateCount + 1)
-        for state in 0..<stateCount {
-            start.append(Int32(flat.count))
-            flat += merged[state]
+        stateTable.reserveCapacity(stateCount)
+        edgeList.reserveCapacity(max(edgeChild.count, 0))
+        var outgoing: [Edge] = []
+        for state in queue {
+            let firstEdge = Int32(edgeList.count), firstOutput = Int32(flat.count)
+            outgoing.removeAll(keepingCapacity: true)
+            for k in Int(childStart[state])..<Int(childStart[state + 1]) {
+                let e = Int(childOrder[k])
+                outgoing.append(Edge(symbol: UInt32(edgeSymbol[e]), next: number[Int(edgeChild[e])]))
+            }
+            if state == 0 {
+                for edge in outgoing { root[Int(edge.symbol)] = edge.next }
+            } else {
+                outgoing.sort { $0.symbol < $1.symbol }
+                for edge in outgoing { inner[Int(edge.symbol)] = true }
+                edgeList += outgoing
+            }
+            for k in Int(ownStart[state])..<Int(ownStart[state + 1]) { flat.append(terminals[Int(ownOrder[k])].id) }
+            if state != 0 {
+                let f = stateTable[Int(number[Int(fail[state])])]
+                for k in Int(f.firstOutput)..<Int(f.endOutput) { flat.append(flat[k]) }
+            }
+            stateTable.append(State(firstEdge: firstEdge, endEdge: Int32(edgeList.count), fail: number[Int(fail[state])],
+                                    firstOutput: firstOutput, endOutput: Int32(flat.count)))
         }
-        start.append(Int32(flat.count))
 
         bmpSymbols = bmp
-        astralSymbols = astral
+        otherSymbols = other
         symbolCount = nextSymbol
-        var inner = [Bool](repeating: false, count: nextSymbol)
-        for state in 1..<max(stateCount, 1) { for (x, _) in childList[state] { inner[x] = true } }
         innerSymbols = inner
-        leaves = childList.map(\.isEmpty)
         rootNext = root
-        edges = table
-        edgeShift = 64 - bits
-        self.fail = fail
-        outputStart = start
+        states = stateTable
+        edges = edgeList
         outputs = flat
+        let marker = Int(bmp[Int(Self.startMarker.value)])
+        startState = marker == 0 ? 0 : Int(root[marker])
     }
 
     /// Number of automaton states (for figures).
-    public var stateCount: Int { outputStart.count - 1 }
+    public var stateCount: Int { states.count }
 
     /// Number of distinct characters in the literals (for figures).
     public var alphabetSize: Int { symbolCount - 1 }
@@ -164,83 +196,13 @@ public struct LiteralMatcher: Sendable {
     /// messages allocates nothing here.
     public func matches(in bytes: UnsafeBufferPointer<UInt8>, into found: inout [Int32]) {
         found.removeAll(keepingCapacity: true)
-        bmpSymbols.withUnsafeBufferPointer { bmp in
-            rootNext.withUnsafeBufferPointer { root in
-                edges.withUnsafeBufferPointer { edges in
-                    fail.withUnsafeBufferPointer { fail in
-                        outputStart.withUnsafeBufferPointer { start in
-                            outputs.withUnsafeBufferPointer { outputs in
-                            innerSymbols.withUnsafeBufferPointer { inner in
-                            leaves.withUnsafeBufferPointer { leaf in
-                                let mask = edges.count &- 1
-                                let shift = edgeShift
-                                var state = 0
-                                var i = 0
-                                let n = bytes.count
-                                while i < n {
-                                    // Decode one scalar.
-                                    let b0 = UInt32(bytes[i])
-                                    var v: UInt32
-                                    if b0 < 0x80 {
-                                        v = b0
-                                        i &+= 1
-                                    } else if b0 < 0xE0 {
-                                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F)
-                                        i &+= 2
-                                    } else if b0 < 0xF0 {
-                                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
-                                        i &+= 3
-                                    } else {
-                                        v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6 | UInt32(bytes[i &+ 3] & 0x3F)
-                                        i &+= 4
-                                    }
-                                    let x = v < 0x10000 ? Int(bmp[Int(v)]) : Int(astralSymbols[v] ?? 0)
-                                    if x == 0 {
-                                        state = 0
-                                        continue
-                                    }
-                                    // Follow the transition, or failure links until one exists.
-                                    while true {
-                                        if state == 0 || !inner[x] {
-                                            state = Int(root[x])
-                                            break
-                                        }
-                                        if leaf[state] {
-                                            state = Int(fail[state])
-                                            continue
-                                        }
-                                        let key = UInt64(truncatingIfNeeded: state) << 21 | UInt64(truncatingIfNeeded: x)
-                                        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-                                        var next = -1
-                                        while true {
-                                            let edge = edges[slot]
-                                            if edge.key == key {
-                                                next = Int(edge.next)
-                                                break
-                                            }
-                                            if edge.key == 0 { break }
-                                            slot = (slot &+ 1) & mask
-                                        }
-                                        if next >= 0 {
-                                            state = next
-                                            break
-                                        }
-                                        state = Int(fail[state])
-                                    }
-                                    var k = Int(start[state])
-                                    let hi = Int(start[state &+ 1])
-                                    while k < hi {
-                                        found.append(outputs[k])
-                                        k &+= 1
-                                    }
-                                }
-                            }
-                            }
-                            }
-                        }
-                    }
-                }
+        states.withUnsafeBufferPointer { states in
+        outputs.withUnsafeBufferPointer { outputs in
+            walk(bytes) { state in
+                let s = states[state]
+                for k in Int(s.firstOutput)..<Int(s.endOutput) { found.append(outputs[k]) }
             }
+        }
         }
         if found.count > 1 {
             found.sort()
@@ -249,7 +211,95 @@ public struct LiteralMatcher: Sendable {
                 found[unique] = found[i]
                 unique &+= 1
             }
-            found.removeLast(found.count - unique)
+            found.removeLast(found.count &- unique)
+        }
+    }
+
+    /// The literal ids each state outputs, by state number (as `walk` reports states):
+    /// `ids[start[s] ..< start[s + 1]]`.
+    var outputsByState: (start: [Int32], ids: [Int32]) {
+        (states.map(\.firstOutput) + [states.last?.endOutput ?? 0], outputs)
+    }
+
+    /// Runs the automaton over `bytes` (valid UTF-8) and calls `body` with the number of every
+    /// state reached that outputs literals (once per position; a literal occurring twice is
+    /// reported twice).
+    @inline(__always)
+    func walk(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        let other = otherSymbols
+        bmpSymbols.withUnsafeBufferPointer { bmp in
+        rootNext.withUnsafeBufferPointer { root in
+        states.withUnsafeBufferPointer { states in
+        edges.withUnsafeBufferPointer { edges in
+        innerSymbols.withUnsafeBufferPointer { inner in
+            var state = startState
+            if state != 0, states[state].firstOutput != states[state].endOutput { body(state) }
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                // Decode one scalar.
+                let b0 = UInt32(bytes[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    v = b0
+                    i &+= 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F)
+                    i &+= 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
+                    i &+= 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6 | UInt32(bytes[i &+ 3] & 0x3F)
+                    i &+= 4
+                }
+                var x: Int
+                if v < 0x10000 {
+                    x = Int(bmp[Int(v)])
+                    if x == Int(Self.overflowSymbol) { x = Int(other[v] ?? 0) }
+                } else {
+                    x = Int(other[v] ?? 0)
+                }
+                if x == 0 {
+                    state = 0
+                    continue
+                }
+                // Follow the transition, or failure links until one exists.
+                let symbol = UInt32(truncatingIfNeeded: x)
+                while true {
+                    if state == 0 || !inner[x] {
+                        state = Int(root[x])
+                        break
+                    }
+                    let s = states[state]
+                    var lo = Int(s.firstEdge), hi = Int(s.endEdge)
+                    // Binary search down to a few edges, then a linear scan.
+                    while hi &- lo > 8 {
+                        let mid = (lo &+ hi) >> 1
+                        if edges[mid].symbol <= symbol { lo = mid } else { hi = mid }
+                    }
+                    var next = -1
+                    while lo < hi {
+                        let edge = edges[lo]
+                        if edge.symbol >= symbol {
+                            if edge.symbol == symbol { next = Int(edge.next) }
+                            break
+                        }
+                        lo &+= 1
+                    }
+                    if next >= 0 {
+                        state = next
+                        break
+                    }
+                    state = Int(s.fail)
+                }
+                let s = states[state]
+                if s.firstOutput != s.endOutput { body(state) }
+            }
+        }
+        }
+        }
+        }
         }
     }
 

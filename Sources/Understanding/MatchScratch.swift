@@ -1,6 +1,6 @@
 import Synchronization
 
-/// Working memory for classifying one message: PCRE2 match data, literal hits, prefilter clause
+/// Working memory for classifying one message: PCRE2 match data, prefilter clause
 /// masks, candidate patterns, fired rules and score arrays. Kept between messages so that the
 /// per-message path allocates (almost) nothing; taken from and given back to a `ScratchPool`.
 ///
@@ -9,7 +9,6 @@ final class MatchScratch: @unchecked Sendable {
     // @unchecked Sendable: one thread at a time uses a scratch, between `ScratchPool.take()` and
     // `ScratchPool.give(_:)`; the pool's lock orders the hand-over.
     let matchData = PCREMatchData()
-    var hits: [Int32] = []
     /// Per pattern: the prefilter clause bits satisfied so far (all zero between messages).
     var masks: [UInt8]
     /// Patterns whose mask is non-zero, to reset them.
@@ -17,6 +16,8 @@ final class MatchScratch: @unchecked Sendable {
     var candidates: [Int32] = []
     var fired: [Int] = []
     var excludedGroups: [Int] = []
+    /// Groups being ranked by `decide` (empty between messages).
+    var groupBuffer: [Int] = []
     /// Per group and per sub-topic (flat): the score (all zero between messages).
     var scores: [Double]
     var subtopicScores: [Double]
@@ -25,7 +26,6 @@ final class MatchScratch: @unchecked Sendable {
         masks = [UInt8](repeating: 0, count: patterns)
         scores = [Double](repeating: 0, count: groups)
         subtopicScores = [Double](repeating: 0, count: subtopics)
-        hits.reserveCapacity(64)
         touched.reserveCapacity(64)
         candidates.reserveCapacity(64)
         fired.reserveCapacity(32)

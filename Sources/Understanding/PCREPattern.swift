@@ -59,6 +59,26 @@ public final class PCREPattern: @unchecked Sendable {
         return ovector[0]..<max(ovector[0], ovector[1])
     }
 
+    /// The compiled code, to match without holding a reference to the pattern (which must
+    /// outlive every use).
+    struct Code: @unchecked Sendable {
+        // @unchecked Sendable: compiled code may be used by several threads at once.
+        let code: OpaquePointer
+        let isJITCompiled: Bool
+
+        /// True when the pattern matches somewhere in `subject` (valid UTF-8).
+        @inline(__always)
+        func matches(_ subject: UnsafeBufferPointer<UInt8>, using matchData: PCREMatchData) -> Bool {
+            let base = subject.baseAddress ?? PCREPattern.emptySubject
+            let rc = isJITCompiled
+                ? pcre2_jit_match_8(code, base, subject.count, 0, 0, matchData.pointer, nil)
+                : pcre2_match_8(code, base, subject.count, 0, UInt32(PCRE2_NO_UTF_CHECK), matchData.pointer, nil)
+            return rc >= 0
+        }
+    }
+
+    var rawCode: Code { Code(code: code, isJITCompiled: isJITCompiled) }
+
     /// True when the pattern matches somewhere in `subject`.
     public func matches(_ subject: UnsafeBufferPointer<UInt8>, using matchData: PCREMatchData) -> Bool {
         let base = subject.baseAddress ?? Self.emptySubject
@@ -123,7 +143,7 @@ public final class PCREPattern: @unchecked Sendable {
     }
 
     /// A never-written one-byte buffer for empty subjects (PCRE2 wants a non-null pointer).
-    nonisolated(unsafe) private static let emptySubject: UnsafePointer<UInt8> = {
+    nonisolated(unsafe) fileprivate static let emptySubject: UnsafePointer<UInt8> = {
         let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
         p.pointee = 0
         return UnsafePointer(p)

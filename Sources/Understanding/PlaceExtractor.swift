@@ -24,14 +24,19 @@ public enum PlaceExtractor {
 
     private enum Marker {
         static let number: UInt8 = 1, dash: UInt8 = 2, building: UInt8 = 4, unit: UInt8 = 8, room: UInt8 = 16, area: UInt8 = 32
+        /// What precedes 区 in an area: a direction or a Latin letter.
+        static let areaPrefix: UInt8 = 64
     }
 
     /// Per BMP scalar: the `Marker` bits of the characters that announce a place.
     private static let markerTable: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x10000)
         let classes: [(String, UInt8)] = [
-            ("0123456789零〇一二两三四五六七八九十百", Marker.number), ("-", Marker.dash), ("栋幢#楼座", Marker.building),
+            ("0123456789零〇一二两三四五六七八九十百", Marker.number), ("-", Marker.dash),
+            // 号 rather than 楼: every building form (号楼, 栋, 幢, #, 座) and room form holds one of these.
+            ("栋幢#号座", Marker.building),
             ("单", Marker.unit), ("室房", Marker.room), ("区苑院", Marker.area),
+            ("东西南北中abcdefghijklmnopqrstuvwxyz", Marker.areaPrefix),
         ]
         for (characters, bit) in classes { for scalar in characters.unicodeScalars { table[Int(scalar.value)] |= bit } }
         return table
@@ -54,7 +59,7 @@ public enum PlaceExtractor {
         }
         var hasDash = seen & Marker.dash != 0, hasBuilding = seen & Marker.building != 0, hasUnit = seen & Marker.unit != 0
         var hasRoom = seen & Marker.room != 0
-        let hasArea = seen & Marker.area != 0, hasNumber = seen & Marker.number != 0
+        let hasArea = seen & Marker.area != 0 && seen & Marker.areaPrefix != 0, hasNumber = seen & Marker.number != 0
         var place = Place()
         guard hasDash || hasBuilding || hasUnit || hasRoom || hasArea else { return (place, []) }
         if !hasNumber { hasDash = false; hasBuilding = false; hasUnit = false; hasRoom = false }  // every number-bearing form needs one

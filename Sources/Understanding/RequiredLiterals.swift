@@ -14,23 +14,29 @@ enum RequiredLiterals {
         guard let node = parser.parseAlternation(), parser.isAtEnd, !parser.failed else { return nil }
         var all = clauses(node)
         // A very wide clause (such as \d's every digit) is kept only when nothing better exists.
-        if all.contains(where: { $0.count <= 64 }) { all.removeAll { $0.count > 64 } }
-        var result: [[String]] = []
+        if all.contains(where: { $0.count <= wideClause }) { all.removeAll { $0.count > wideClause } }
+        var result: [[Literal]] = []
         for clause in all.map(sortedUnique) where !result.contains(clause) {
             result.append(clause)
         }
-        result.sort { better($0, than: $1) }
-        return result.isEmpty ? nil : Array(result.prefix(maximumClauses))
+        result = sortedByQuality(result)
+        return result.isEmpty ? nil : result.prefix(maximumClauses).map { $0.map { String(decoding: $0, as: UTF8.self) } }
     }
 
-    /// `literals` sorted, without repeats (no hashing of Chinese strings).
-    private static func sortedUnique(_ literals: [String]) -> [String] {
-        let sorted = literals.sorted()
-        var out: [String] = []
+    /// A literal while it is derived: its UTF-8 bytes (cheaper to join, hash and sort than a
+    /// `String`; byte order is the order of the scalars).
+    typealias Literal = [UInt8]
+
+    /// `literals` sorted, without repeats.
+    private static func sortedUnique(_ literals: [Literal]) -> [Literal] {
+        let sorted = literals.sorted { $0.lexicographicallyPrecedes($1) }
+        var out: [Literal] = []
         out.reserveCapacity(sorted.count)
         for literal in sorted where out.last != literal { out.append(literal) }
         return out
     }
+
+    private static func literal(_ scalar: Unicode.Scalar) -> Literal { Array(String(scalar).utf8) }
 
     /// The single most selective clause, or nil.
     static func derive(from regex: String) -> [String]? {
@@ -42,69 +48,181 @@ enum RequiredLiterals {
         case alternation([Node])
         case sequence([Node])
         case literal(Unicode.Scalar)
-        /// Exactly one of these characters (a small character class, or \d).
+        /// Exactly one of these characters (a small character class).
         case oneOf([Unicode.Scalar])
-        /// Consumes something we do not follow (class, dot, escape, optional part).
+        /// `\d`: one of `decimalDigits`.
+        case digit
+        /// Consumes something we do not follow (class, dot, escape, repeat that may be empty).
         case opaque
         /// Mandatory group.
         case group(Node)
-        /// Zero-width (anchor, lookaround): neither consumes nor breaks the sequence's literals
-        /// in a way we can rely on.
+        /// Zero-width (`$`, `\b`, lookaround): consumes nothing, so what precedes and what
+        /// follows it are contiguous in the text.
         case zeroWidth
+        /// `^` or `\A`: the start of the subject (no multi-line option is ever set).
+        case startAnchor
+        /// Present once or not at all (`?`, `{0,1}`).
+        case optional(Node)
         /// Repeated at least once: contents mandatory, but not contiguous with neighbours.
         case repeated(Node)
     }
 
-    private static func clauses(_ node: Node) -> [[String]] {
+    /// What is known of the texts a node matches: `exact`, when not nil, is every string it can
+    /// match (at most `exactLimit`, possibly the empty string, possibly with repeats); `clauses`
+    /// hold besides.
+    private struct Info {
+        var exact: [Literal]?
+        var clauses: [[Literal]]
+
+        static let nothing = Info(exact: nil, clauses: [])
+        static let empty = Info(exact: [[]], clauses: [])
+    }
+
+    /// Largest set of exact strings followed through concatenation and alternation.
+    static let exactLimit = 64
+
+    /// A clause of more literals than this is kept only when no narrower one exists.
+    static let wideClause = 64
+
+    /// At most this many clauses come out of one alternation (the product of its branches'
+    /// clauses, or their best ones taken side by side when the product is larger).
+    static let alternationClauses = 8
+
+    /// The clauses of a node: the exact set as one clause, and the others.
+    private static func clauses(_ node: Node) -> [[Literal]] {
+        let info = info(node)
+        return info.clauses + (info.exact.flatMap(clause) .map { [$0] } ?? [])
+    }
+
+    /// `strings` as a clause, or nil when it would hold for every text (it has the empty string,
+    /// or a string of nothing but the start marker).
+    private static func clause(_ strings: [Literal]) -> [Literal]? {
+        if strings.isEmpty { return nil }
+        for string in strings where isOnlyMarkers(string) { return nil }
+        return strings
+    }
+
+    private static let markerBytes = literal(LiteralMatcher.startMarker)
+
+    /// True for the empty literal and for one made of start markers alone.
+    private static func isOnlyMarkers(_ literal: Literal) -> Bool {
+        guard literal.count % markerBytes.count == 0 else { return false }
+        for (i, byte) in literal.enumerated() where byte != markerBytes[i % markerBytes.count] { return false }
+        return true
+    }
+
+    private static func info(_ node: Node) -> Info {
         switch node {
-        case .alternation(let branches):
-            var union: [String] = []
-            for branch in branches {
-                guard let best = clauses(branch).min(by: { better($0, than: $1) }) else { return [] }
-                union += best
-            }
-            return [union]
+        case .literal(let scalar):
+            // A space is left out of literals: blanking an exclusion's span (Classifier) writes
+            // spaces, and a literal without one is found in the blanked text only where it is in
+            // the original.
+            return scalar == " " ? .nothing : Info(exact: [literal(scalar)], clauses: [])
+        case .oneOf(let members):
+            if members.contains(" ") { return .nothing }
+            if members.count > exactLimit { return Info(exact: nil, clauses: [members.map(literal)]) }
+            return Info(exact: members.map(literal), clauses: [])
+        case .digit:
+            return Info(exact: nil, clauses: [digitClause])
+        case .opaque:
+            return .nothing
+        case .zeroWidth:
+            return .empty
+        case .startAnchor:
+            return Info(exact: [markerBytes], clauses: [])
+        case .group(let inner):
+            return info(inner)
+        case .optional(let inner):
+            let inner = info(inner)
+            guard var exact = inner.exact else { return .nothing }
+            if !exact.contains([]) { exact.append([]) }
+            return exact.count > exactLimit ? .nothing : Info(exact: exact, clauses: [])
+        case .repeated(let inner):
+            // x+: the first x is contiguous with what precedes, the last one with what follows.
+            return info(.sequence([inner, .opaque, inner]))
         case .sequence(let items):
-            var result: [[String]] = []
-            var run = String.UnicodeScalarView()
+            // Exact items side by side make one run of exact strings (their product); anything
+            // else ends the run, which becomes a clause.
+            var run: [Literal]? = [[]]
+            var clauses: [[Literal]] = []
+            var isExact = true
             func flush() {
-                if !run.isEmpty { result.append([String(run)]) }
-                run = String.UnicodeScalarView()
+                if let exact = run, let clause = clause(exact) { clauses.append(clause) }
+                run = nil
+                isExact = false
             }
-            for item in items {
-                switch item {
-                case .literal(let scalar):
-                    run.append(scalar)
-                case .group(let inner) where pureLiteral(inner) != nil:
-                    run.append(contentsOf: pureLiteral(inner)!.unicodeScalars)
-                case .repeated(let inner) where pureLiteral(inner) != nil:
-                    // x+: one x is contiguous with what precedes, the last one with what follows.
-                    let literal = pureLiteral(inner)!
-                    run.append(contentsOf: literal.unicodeScalars)
+            func append(_ item: Info) {
+                clauses += item.clauses
+                guard let exact = item.exact else { return flush() }
+                if var x = run, exact.count == 1 {
+                    // The common case, one more character: no repeat can appear.
+                    run = nil
+                    for k in x.indices { x[k] += exact[0] }
+                    run = x
+                } else if let x = run, x.count * exact.count <= exactLimit {
+                    // Repeats are possible (a + bc = ab + c) and harmless: clauses are made unique.
+                    var product: [Literal] = []
+                    product.reserveCapacity(x.count * exact.count)
+                    for p in x { for q in exact { product.append(p + q) } }
+                    run = product
+                } else {
                     flush()
-                    run.append(contentsOf: literal.unicodeScalars)
-                case .oneOf(let members):
-                    flush()
-                    result.append(members.map { String($0) })
-                case .group(let inner), .repeated(let inner):
-                    flush()
-                    result += clauses(inner)
-                default:
-                    flush()
+                    run = exact
                 }
             }
+            for item in items {
+                if case .repeated(let inner) = item {
+                    append(info(inner))
+                    flush()
+                    append(info(inner))
+                } else {
+                    append(info(item))
+                }
+            }
+            if isExact, let exact = run { return Info(exact: exact, clauses: clauses) }
             flush()
-            return result
-        case .literal(let scalar):
-            return [[String(scalar)]]
-        case .oneOf(let members):
-            return [members.map { String($0) }]
-        case .group(let inner), .repeated(let inner):
-            return clauses(inner)
-        case .opaque, .zeroWidth:
-            return []
+            return Info(exact: nil, clauses: clauses)
+        case .alternation(let branches):
+            let infos = branches.map(info)
+            if infos.allSatisfy({ $0.exact != nil && $0.clauses.isEmpty }) {
+                var union: [Literal] = []
+                for info in infos { union += info.exact! }
+                if union.count <= exactLimit { return Info(exact: union, clauses: []) }
+            }
+            var lists: [[[Literal]]] = []
+            for info in infos {
+                var list = info.clauses
+                if let exact = info.exact, let clause = clause(exact) { list.append(clause) }
+                if list.isEmpty { return .nothing }  // a branch that may match anything
+                if list.contains(where: { $0.count <= wideClause }) { list.removeAll { $0.count > wideClause } }
+                lists.append(sortedByQuality(list))
+            }
+            var product = 1
+            for list in lists { product = min(product * list.count, alternationClauses + 1) }
+            var choices: [[Int]] = []
+            if product <= alternationClauses {
+                choices = [[]]
+                for list in lists { choices = choices.flatMap { c in list.indices.map { c + [$0] } } }
+            } else {
+                let depth = min(lists.map(\.count).max()!, alternationClauses)
+                choices = (0..<depth).map { j in lists.map { min(j, $0.count - 1) } }
+            }
+            // A union wider than `wideClause` literals is dropped whenever a narrower clause
+            // exists (see `clauses(of:)`): only the first choice, the best of every branch, is
+            // always kept.
+            var clauses: [[Literal]] = []
+            for (k, choice) in choices.enumerated() {
+                var size = 0
+                for (list, c) in zip(lists, choice) { size += list[c].count }
+                if k > 0, size > wideClause { continue }
+                clauses.append(zip(lists, choice).flatMap { $0[$1] })  // made unique at the end
+            }
+            return Info(exact: nil, clauses: clauses)
         }
     }
+
+    /// `decimalDigits` as one clause, made once.
+    private static let digitClause: [Literal] = sortedUnique(decimalDigits.map(literal))
 
     /// Every character \d matches in UCP mode (general category Nd): 77 runs of ten digits
     /// (Unicode 16; the tests check this list against the standard library's properties).
@@ -157,37 +275,23 @@ enum RequiredLiterals {
         return members.isEmpty ? nil : members
     }
 
-    /// The text of a node made only of literals (and groups of literals), or nil.
-    private static func pureLiteral(_ node: Node) -> String? {
-        switch node {
-        case .literal(let scalar):
-            return String(scalar)
-        case .group(let inner):
-            return pureLiteral(inner)
-        case .sequence(let items) where !items.isEmpty:
-            var out = ""
-            for item in items {
-                guard let part = pureLiteral(item) else { return nil }
-                out += part
-            }
-            return out
-        default:
-            return nil
-        }
-    }
-
-    /// Prefers the set whose shortest literal is longest (in bytes), then the smaller set.
-    private static func better(_ a: [String], than b: [String]) -> Bool {
-        let ma = a.map(selectivity).min() ?? 0, mb = b.map(selectivity).min() ?? 0
-        if ma != mb { return ma > mb }
-        return a.count < b.count
+    /// `clauses` sorted best first, preferring the clause whose shortest literal is longest (in
+    /// bytes, as `selectivity` counts), then the smaller clause (each clause's key computed once).
+    private static func sortedByQuality(_ clauses: [[Literal]]) -> [[Literal]] {
+        guard clauses.count > 1 else { return clauses }
+        let keyed = clauses.map { (clause: $0, selectivity: $0.map(selectivity).min() ?? 0) }
+        return keyed.sorted { a, b in
+            if a.selectivity != b.selectivity { return a.selectivity > b.selectivity }
+            return a.clause.count < b.clause.count
+        }.map(\.clause)
     }
 
     /// How rarely `literal` is likely to occur: its length in bytes, but a single character among
     /// the most frequent in Chinese counts as one byte (it occurs in most messages).
-    private static func selectivity(_ literal: String) -> Int {
-        if literal.unicodeScalars.count == 1, let scalar = literal.unicodeScalars.first, frequentCharacters.contains(scalar) { return 1 }
-        return literal.utf8.count
+    private static func selectivity(_ literal: Literal) -> Int {
+        if literal.count <= 4, let scalar = String(validating: literal, as: UTF8.self)?.unicodeScalars,
+           scalar.count == 1, frequentCharacters.contains(scalar.first!) { return 1 }
+        return literal.count
     }
 
     /// About two hundred of the most frequent characters of written Chinese, plus sentence particles.
@@ -265,7 +369,10 @@ enum RequiredLiterals {
             case ".":
                 i += 1
                 return .opaque
-            case "^", "$":
+            case "^":
+                i += 1
+                return .startAnchor
+            case "$":
                 i += 1
                 return .zeroWidth
             case "\\":
@@ -292,7 +399,9 @@ enum RequiredLiterals {
             switch c {
             case "Q", "E", "K", "g", "k", "c":
                 return nil
-            case "b", "B", "A", "z", "Z", "G":
+            case "A":
+                return .startAnchor
+            case "b", "B", "z", "Z", "G":
                 return .zeroWidth
             case "p", "P", "x", "o", "N":
                 if i < s.count, s[i] == "{" {
@@ -309,7 +418,7 @@ enum RequiredLiterals {
                 return .opaque
             default:
                 if ("0"..."9").contains(c) { return nil }  // backreference or octal
-                if c == "d" { return .oneOf(RequiredLiterals.decimalDigits) }
+                if c == "d" { return .digit }
                 return .opaque  // \w \s \h \v \R \X \n \t ...
             }
         }
@@ -353,8 +462,13 @@ enum RequiredLiterals {
         mutating func applyQuantifier(to atom: Node) -> Node {
             guard i < s.count else { return atom }
             var minimum: Int
+            var maximum: Int?
             switch s[i] {
-            case "?", "*":
+            case "?":
+                minimum = 0
+                maximum = 1
+                i += 1
+            case "*":
                 minimum = 0
                 i += 1
             case "+":
@@ -365,14 +479,26 @@ enum RequiredLiterals {
                 var digits = ""
                 while ("0"..."9").contains(s[i]) { digits.unicodeScalars.append(s[i]); i += 1 }
                 minimum = Int(digits) ?? 0
+                if s[i] == "}" {
+                    maximum = minimum
+                } else {
+                    i += 1  // ,
+                    var upper = ""
+                    while ("0"..."9").contains(s[i]) { upper.unicodeScalars.append(s[i]); i += 1 }
+                    maximum = Int(upper)
+                }
                 while s[i] != "}" { i += 1 }
                 i += 1
             default:
                 return atom
             }
             if i < s.count, s[i] == "?" || s[i] == "+" { i += 1 }  // lazy or possessive
-            if minimum == 0 { return .opaque }
-            if case .zeroWidth = atom { return .zeroWidth }
+            switch atom {
+            case .zeroWidth, .startAnchor: return minimum == 0 ? .zeroWidth : atom
+            default: break
+            }
+            if minimum == 0 { return maximum.map { $0 <= 1 } == true ? .optional(atom) : .opaque }
+            if minimum == 1, maximum == 1 { return atom }
             return .repeated(atom)
         }
     }

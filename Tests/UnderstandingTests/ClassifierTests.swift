@@ -166,4 +166,18 @@ enum MiniRules {
             return error.diagnostics.count == 2 && columns == [10 + 1 + 9, 7 + 3]
         }
     }
+
+    /// A keyword found several times, and a keyword that is also inside a longer one, count once
+    /// each; the same with the prefilter's single pass and without it.
+    @Test func aKeywordFoundTwiceCountsOnce() throws {
+        let unfiltered = try MiniRules.classifier(prefilter: false)
+        for text in ["垃圾垃圾垃圾", "车位车位,停车停车位", "电动车停车电动车", "垃圾没人收,垃圾没人清"] {
+            let result = classifier.classify(text)
+            #expect(result == unfiltered.classify(text), "\(text)")
+            let rules = result.evidence.map(\.rule)
+            #expect(Set(rules).count == rules.count, "\(text)")
+        }
+        #expect(classifier.classify("垃圾垃圾垃圾").score == 2)
+        #expect(classifier.classify("车位车位,停车停车位").score == 5)
+    }
 }

@@ -39,5 +39,28 @@ import TestSupport
         #expect(LiteralMatcher([]).matches(in: "anything").isEmpty)
         #expect(LiteralMatcher([""]).matches(in: "anything").isEmpty)
     }
-}
 
+    @Test func startMarkerAnchorsALiteralAtTheStart() {
+        let m = String(LiteralMatcher.startMarker)
+        let matcher = LiteralMatcher([m + "好", "好", m + "好的", "的"])
+        #expect(matcher.matches(in: "好的") == [0, 1, 2, 3])
+        #expect(matcher.matches(in: "很好的") == [1, 3])
+        #expect(matcher.matches(in: "").isEmpty)
+        #expect(LiteralMatcher([m]).matches(in: "") == [0])  // the marker alone: every text
+    }
+
+    @Test func statesWithManyTransitionsAndLongTexts() {
+        // One state with 300 transitions (searched by halves), literals sharing their last characters.
+        let tails = (0..<300).map { String(Unicode.Scalar(0x4E00 + 7 * $0)!) }
+        let literals = tails.map { "前" + $0 } + tails.map { $0 + "后" } + ["𠀀" + tails[299]]
+        let matcher = LiteralMatcher(literals)
+        for k in [0, 1, 7, 8, 9, 150, 298, 299] {
+            #expect(matcher.matches(in: "x前" + tails[k] + "后y") == [k, 300 + k], "\(k)")
+        }
+        #expect(matcher.matches(in: "前丁后").isEmpty)  // 丁 (U+4E01) is in no literal
+        #expect(matcher.matches(in: "𠀀" + tails[299]) == [600])
+        // A mebibyte of text in no literal, then one hit at the very end.
+        let long = String(repeating: "啊", count: 1 << 18) + "前" + tails[3]
+        #expect(matcher.matches(in: long) == [3])
+    }
+}
