@@ -9,9 +9,11 @@ public enum PlaceExtractor {
     private static let triple = try! PCREPattern("(?<![\\d-])(\\d{1,3})-(\\d{1,2})-(\\d{2,4})(?![\\d-])")
     /// 12-301: building, room.
     private static let pair = try! PCREPattern("(?<![\\d-])(\\d{1,3})-(\\d{3,4})(?![\\d-])")
-    /// 3栋, 三号楼, 3#, 3幢, 3座. Not counts or questions: 两栋楼, 哪一栋, 这一栋, 每栋, 几栋.
+    /// 3栋, 三号楼, 3#, 3幢, 3座. Not counts or questions: 两栋楼, 哪一栋, 这一栋, 每栋, 几栋, and
+    /// not a count of buildings in words after 管/共/有 (一个人管五栋楼, 一共有六栋楼).
     private static let building = try! PCREPattern(
-        "(?<![\\d零〇一二两三四五六七八九十百哪几每这那整同多好])(\\d{1,3}|(?!两 ?(?:栋|幢|座))[零〇一二两三四五六七八九十百]{1,5})"
+        "(?<![\\d零〇一二两三四五六七八九十百哪几每这那整同多好])(\\d{1,3}|(?!两 ?(?:栋|幢|座))"
+            + "(?:(?<![管共有])|(?![零〇一二两三四五六七八九十百]{1,5} ?(?:栋|幢)楼))[零〇一二两三四五六七八九十百]{1,5})"
             + " ?(?:号楼|栋|幢|#|号?座)")
     /// 五单元, 2单元.
     private static let unit = try! PCREPattern(notAfterNumber + number + " ?单元")

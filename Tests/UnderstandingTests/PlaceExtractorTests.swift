@@ -42,6 +42,11 @@ import Understanding
         #expect(place("这一栋的电梯").building == nil)
         #expect(place("几栋楼都停水").building == nil)
         #expect(place("每栋楼下都有垃圾桶").building == nil)
+        #expect(place("一个红色管家管五栋楼根本忙不过来").building == nil)  // a count after 管
+        #expect(place("小区一共有六栋楼").building == nil)
+        #expect(place("谁管五栋的卫生").building == 5)  // a building after all: no 楼
+        #expect(place("物业管5栋楼的电梯吗").building == 5)  // digits name a building
+        #expect(place("有三栋二单元的住户反映").building == 3)
         #expect(place("两号楼").building == 2)
         #expect(place("小区门口").area == nil)
         #expect(place("社区活动").area == nil)
