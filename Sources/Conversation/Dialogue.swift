@@ -32,6 +32,12 @@ public struct Dialogue: Sendable {
         if !state.isIdle, let last = state.updatedAt, message.now.timeIntervalSince(last) > Self.staleAfter {
             state = DialogueState()
         }
+        // While a question is pending, the answer is read as the rules read it: the learned
+        // layer judges what a message is about, not a short reply to a question.
+        var message = message
+        if !state.isIdle, message.classification.decidedByLearnedLayer {
+            message.classification = message.classification.rulesOnly
+        }
         var step = respond(to: message, in: state, lookup: lookup)
         step.state.updatedAt = message.now
         return step

@@ -11,6 +11,8 @@ public struct RuleSet: Sendable {
     public var settings: ClassifierSettings
     /// `sha256:<hex>` over the bytes of every `.yaml` file in the directory, in sorted path order.
     public var hash: String
+    /// The labelled messages the learned layer is trained on (`settings.yaml: learned_examples`).
+    public var learnedExamples: [LearnedExample] = []
 
     public init(categories: [Category], emergency: Category? = nil, moves: [Move] = [], settings: ClassifierSettings = ClassifierSettings(), hash: String = "") {
         self.categories = categories
@@ -30,6 +32,14 @@ public struct RuleSet: Sendable {
     public var discussable: [Category] { categories.filter { $0.kind == .discussable } }
     /// The non-discussable (五不议) categories.
     public var nonDiscussable: [Category] { categories.filter { $0.kind == .nonDiscussable } }
+
+    /// What the learned layer is trained on: `learnedExamples` and every category file's own
+    /// examples (those labelled with a category, `emergency` or `none`).
+    public var trainingExamples: [LearnedExample] {
+        let labels = Set(allCategories.map(\.id) + ["none"])
+        return learnedExamples + allCategories.flatMap(\.examples).filter { labels.contains($0.label) }
+            .map { LearnedExample(text: $0.text, label: $0.label) }
+    }
 
     /// Every category file including the emergency file.
     public var allCategories: [Category] { categories + (emergency.map { [$0] } ?? []) }

@@ -68,6 +68,12 @@ public struct RuleSetLoader: Sendable {
             }
         }
         var ruleSet = RuleSet(categories: categories, emergency: emergency, moves: moves, settings: settings)
+        if let path = settings.learnedExamples {
+            let labels = Set(ruleSet.allCategories.map(\.id) + ["emergency", "none"])
+            let (examples, problems) = LearnedExamplesReader.read(path, in: directory, displayRoot: displayRoot, knownLabels: labels)
+            ruleSet.learnedExamples = examples
+            diagnostics += problems
+        }
         ruleSet.hash = RuleSetHasher.hash(directory: directory)
         diagnostics += duplicateIDs(ruleSet)
         return (ruleSet, diagnostics)

@@ -11,6 +11,13 @@ enum SettingsReader {
         if let v = value("strong_threshold") { settings.strongThreshold = v }
         if let v = value("min_score") { settings.minScore = v }
         if let v = value("move_threshold") { settings.moveThreshold = v }
+        if let v = value("learned_override_below") { settings.learnedOverrideBelow = v }
+        if let v = value("learned_emergency_override_below") { settings.learnedEmergencyOverrideBelow = v }
+        if let v = value("learned_min_margin") { settings.learnedMinMargin = v }
+        if let v = value("learned_emergency_min_margin") { settings.learnedEmergencyMinMargin = v }
+        if let node = map["learned_examples"], let path = reader.string(node, what: "'learned_examples'") {
+            settings.learnedExamples = path
+        }
         if let node = map["ambiguity_ratio"], let v = reader.number(node, what: "'ambiguity_ratio'") {
             if v <= 0 || v > 1 { reader.error("ambiguity_ratio must be in (0, 1]", at: node) }
             settings.ambiguityRatio = v

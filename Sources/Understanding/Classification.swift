@@ -88,6 +88,46 @@ public struct Classification: Sendable, Hashable {
     public var inputIssue: InputIssue?
     /// Sticker codes set aside by normalisation, such as `[捂脸]`, in order.
     public var stickers: [String] = []
+    /// What the learned layer made of the message, when it was asked.
+    public var learned: LearnedModel.Verdict?
+    /// True when the learned layer, not the rules, chose `label` (LearnedModel.blend).
+    public var decidedByLearnedLayer: Bool { byRules != nil }
+    /// What the rules alone had decided, when the learned layer overruled them.
+    public var byRules: RulesOutcome?
+
+    /// The rules' own decision, kept when the learned layer overrules them.
+    public struct RulesOutcome: Sendable, Hashable {
+        public var label: String
+        public var kind: CategoryKind?
+        public var subtopic: String?
+        public var score: Double
+        public var isAmbiguous: Bool
+        public var candidates: [CategoryScore]
+
+        public init(label: String, kind: CategoryKind?, subtopic: String?, score: Double, isAmbiguous: Bool, candidates: [CategoryScore]) {
+            self.label = label
+            self.kind = kind
+            self.subtopic = subtopic
+            self.score = score
+            self.isAmbiguous = isAmbiguous
+            self.candidates = candidates
+        }
+    }
+
+    /// This classification as the rules alone made it (itself when the learned layer agreed or
+    /// was not asked): the dialogue reads answers to its questions this way.
+    public var rulesOnly: Classification {
+        guard let byRules else { return self }
+        var result = self
+        result.label = byRules.label
+        result.kind = byRules.kind
+        result.subtopic = byRules.subtopic
+        result.score = byRules.score
+        result.isAmbiguous = byRules.isAmbiguous
+        result.candidates = byRules.candidates
+        result.byRules = nil
+        return result
+    }
 
     public init(
         label: String, kind: CategoryKind? = nil, subtopic: String? = nil, score: Double = 0,

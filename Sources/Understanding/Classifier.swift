@@ -12,6 +12,8 @@ public struct Classifier: Sendable {
     let compiled: CompiledRules
     public let normalizer: TextNormalizer
     public let ruleSet: RuleSet
+    /// The learned layer, when the rules name examples to train it on.
+    public let learned: LearnedModel?
 
     /// Compiles `ruleSet`.
     /// - Parameters:
@@ -21,6 +23,7 @@ public struct Classifier: Sendable {
         self.ruleSet = ruleSet
         self.normalizer = normalizer
         compiled = try CompiledRules(ruleSet, normalizer: normalizer, usesPrefilter: usesPrefilter)
+        learned = ruleSet.learnedExamples.isEmpty ? nil : LearnedModel(examples: ruleSet.trainingExamples, normalizer: normalizer)
     }
 
     /// Sizes for figures: `12 categories, 340 keywords, 80 patterns (12 always run), 900 automaton states`.
@@ -65,6 +68,7 @@ public struct Classifier: Sendable {
             return decide(scratch.fired, scratch, explain: explain)
         }
         result.normalizedText = normalized
+        if let learned { learned.blend(&result, ruleSet: ruleSet, explain: explain) }
         let places = PlaceExtractor.extract(from: normalized)
         result.place = places.place
         result.caseNumbers = places.caseNumbers

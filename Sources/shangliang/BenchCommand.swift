@@ -54,6 +54,11 @@ struct BenchCommand: ParsableCommand {
         print("corpus: \(source), \(messages.count) messages")
         print(String(format: "OpenCC t2s open + stable-character table (once per process): %.1f ms", converterTime.seconds * 1000))
         print(String(format: "rule load + compile: %.1f ms median of 9 (YAML load alone %.1f ms)", loadTime.seconds * 1000, parseTime.seconds * 1000))
+        if !ruleSet.learnedExamples.isEmpty {
+            let examples = ruleSet.trainingExamples
+            let trainTime = Benchmark.medianTime(runs: 9) { _ = LearnedModel(examples: examples, normalizer: classifier.normalizer) }
+            print(String(format: "  of which training the learned layer on %d examples: %.1f ms", examples.count, trainTime.seconds * 1000))
+        }
         let normalization = Benchmark.normalizationThroughput(classifier.normalizer, on: messages, for: duration / 2)
         print(String(format: "normalisation alone: %.0f messages/s", normalization))
         let stats = Benchmark.prefilterStatistics(of: classifier, on: messages)
