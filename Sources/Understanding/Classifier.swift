@@ -85,14 +85,15 @@ public struct Classifier: Sendable {
     private func fireRules(in bytes: UnsafeBufferPointer<UInt8>, _ s: MatchScratch) {
         let c = compiled
         // The buffers are moved out of the scratch while in use (no copy, no exclusivity checks).
-        var fired = s.fired, candidates = s.candidates, excludedGroups = s.excludedGroups
-        s.fired = []; s.candidates = []; s.excludedGroups = []
-        defer { s.fired = fired; s.candidates = candidates; s.excludedGroups = excludedGroups }
+        var fired = s.fired, candidates = s.candidates, excludedGroups = s.excludedGroups, matchedExclusions = s.matchedExclusions
+        s.fired = []; s.candidates = []; s.excludedGroups = []; s.matchedExclusions = []
+        defer { s.fired = fired; s.candidates = candidates; s.excludedGroups = excludedGroups; s.matchedExclusions = matchedExclusions }
 
         fired.removeAll(keepingCapacity: true)
         scanText(bytes, s, fired: &fired, candidates: &candidates)
         let matchData = s.matchData
         excludedGroups.removeAll(keepingCapacity: true)
+        matchedExclusions.removeAll(keepingCapacity: true)
         c.regexCodes.withUnsafeBufferPointer { codes in
         c.exactPatterns.withUnsafeBufferPointer { exact in
         c.ownersByPattern.start.withUnsafeBufferPointer { ownerStart in
@@ -104,8 +105,9 @@ public struct Classifier: Sendable {
                     let owner = owners[k]
                     if owner.rule >= 0 {
                         fired.append(Int(owner.rule))
-                    } else if !excludedGroups.contains(Int(owner.group)) {
-                        excludedGroups.append(Int(owner.group))
+                    } else {
+                        if !excludedGroups.contains(Int(owner.group)) { excludedGroups.append(Int(owner.group)) }
+                        if matchedExclusions.last != Int32(p) { matchedExclusions.append(Int32(p)) }
                     }
                 }
             }
@@ -128,7 +130,8 @@ public struct Classifier: Sendable {
                 }
             }
             for g in excludedGroups {
-                fired += firedRules(ofGroup: g, among: recheck.filter { c.rules[$0].group == g }, in: bytes, matchData: matchData)
+                fired += firedRules(ofGroup: g, among: recheck.filter { c.rules[$0].group == g }, in: bytes,
+                                    matched: matchedExclusions, matchData: matchData)
             }
         }
         fired.sort()
@@ -244,10 +247,11 @@ public struct Classifier: Sendable {
     }
 
     /// Those of `rules` (of group `g`) that fire once the group's exclusions' spans are blanked out.
-    private func firedRules(ofGroup g: Int, among rules: [Int], in bytes: UnsafeBufferPointer<UInt8>, matchData: PCREMatchData) -> [Int] {
+    /// `matched`: the exclusion patterns found in `bytes` (the others have no span to blank).
+    private func firedRules(ofGroup g: Int, among rules: [Int], in bytes: UnsafeBufferPointer<UInt8>, matched: [Int32], matchData: PCREMatchData) -> [Int] {
         let c = compiled
         var blank = [Bool](repeating: false, count: bytes.count)
-        for p in c.groups[g].exclusions {
+        for p in c.groups[g].exclusions where matched.contains(Int32(p)) {
             let regex = c.patterns[p].regex
             var start = 0
             while start <= bytes.count, let span = regex.firstMatch(in: bytes, from: start, using: matchData) {
