@@ -21,29 +21,33 @@ public struct LiteralMatcher: Sendable {
     /// By symbol: true when some non-root state has a transition on it. A symbol that is not
     /// inner sends every state straight to the root's transition, with no search.
     private let innerSymbols: [Bool]
-    /// Root transitions by symbol.
-    private let rootNext: [Int32]
-    /// By state: where its transitions, failure link and outputs are.
+    /// Root transitions by symbol, as `Edge.next`.
+    private let rootNext: [UInt32]
+    /// By state: where its transitions are and its failure link; one more (with no failure
+    /// link) at the end, so that state s's transitions are `edges[states[s].firstEdge ..<
+    /// states[s + 1].firstEdge]`, by symbol. Eight bytes a state: as many as possible stay in the
+    /// processor's caches.
     private let states: [State]
-    /// Transitions of state s: `edges[states[s].firstEdge ..< states[s].endEdge]`, by symbol.
     private let edges: [Edge]
-    /// Outputs of state s: `outputs[states[s].firstOutput ..< states[s].endOutput]`.
+    /// Outputs of state s: `outputs[outputStart[s] ..< outputStart[s + 1]]`.
+    private let outputStart: [Int32]
     private let outputs: [Int32]
     /// The state after reading `startMarker` from the root.
     private let startState: Int
 
     private struct State: Sendable {
         var firstEdge: Int32
-        var endEdge: Int32
         var fail: Int32
-        var firstOutput: Int32
-        var endOutput: Int32
     }
 
     private struct Edge: Sendable {
         var symbol: UInt32
-        var next: Int32
+        /// The target state, with `outputFlag` set when it outputs literals (so that the walk
+        /// reads no state record just to learn that).
+        var next: UInt32
     }
+
+    private static let outputFlag: UInt32 = 1 << 31
 
     /// Builds the automaton. Empty literals never match.
     public init(_ literals: [String]) {
@@ -135,20 +139,35 @@ public struct LiteralMatcher: Sendable {
         // A state's outputs are its own literals, then those of its failure state (numbered before it).
         var number = [Int32](repeating: 0, count: stateCount)
         for (n, state) in queue.enumerated() { number[state] = Int32(n) }
-        var root = [Int32](repeating: 0, count: nextSymbol)
+        // Outputs first (a transition's target says whether it has any), then the transitions.
+        var flat: [Int32] = []
+        var starts: [Int32] = []
+        starts.reserveCapacity(stateCount + 1)
+        for state in queue {
+            starts.append(Int32(flat.count))
+            for k in Int(ownStart[state])..<Int(ownStart[state + 1]) { flat.append(terminals[Int(ownOrder[k])].id) }
+            if state != 0 {
+                let f = Int(number[Int(fail[state])])
+                for k in Int(starts[f])..<Int(starts[f + 1]) { flat.append(flat[k]) }
+            }
+        }
+        starts.append(Int32(flat.count))
+        func target(_ n: Int32) -> UInt32 {
+            UInt32(n) | (starts[Int(n)] != starts[Int(n) + 1] ? Self.outputFlag : 0)
+        }
+        var root = [UInt32](repeating: 0, count: nextSymbol)
         var inner = [Bool](repeating: false, count: nextSymbol)
         var stateTable: [State] = []
         var edgeList: [Edge] = []
-        var flat: [Int32] = []
-        stateTable.reserveCapacity(stateCount)
+        stateTable.reserveCapacity(stateCount + 1)
         edgeList.reserveCapacity(max(edgeChild.count, 0))
         var outgoing: [Edge] = []
         for state in queue {
-            let firstEdge = Int32(edgeList.count), firstOutput = Int32(flat.count)
+            let firstEdge = Int32(edgeList.count)
             outgoing.removeAll(keepingCapacity: true)
             for k in Int(childStart[state])..<Int(childStart[state + 1]) {
                 let e = Int(childOrder[k])
-                outgoing.append(Edge(symbol: UInt32(edgeSymbol[e]), next: number[Int(edgeChild[e])]))
+                outgoing.append(Edge(symbol: UInt32(edgeSymbol[e]), next: target(number[Int(edgeChild[e])])))
             }
             if state == 0 {
                 for edge in outgoing { root[Int(edge.symbol)] = edge.next }
@@ -157,14 +176,9 @@ public struct LiteralMatcher: Sendable {
                 for edge in outgoing { inner[Int(edge.symbol)] = true }
                 edgeList += outgoing
             }
-            for k in Int(ownStart[state])..<Int(ownStart[state + 1]) { flat.append(terminals[Int(ownOrder[k])].id) }
-            if state != 0 {
-                let f = stateTable[Int(number[Int(fail[state])])]
-                for k in Int(f.firstOutput)..<Int(f.endOutput) { flat.append(flat[k]) }
-            }
-            stateTable.append(State(firstEdge: firstEdge, endEdge: Int32(edgeList.count), fail: number[Int(fail[state])],
-                                    firstOutput: firstOutput, endOutput: Int32(flat.count)))
+            stateTable.append(State(firstEdge: firstEdge, fail: number[Int(fail[state])]))
         }
+        stateTable.append(State(firstEdge: Int32(edgeList.count), fail: 0))
 
         bmpSymbols = bmp
         otherSymbols = other
@@ -173,13 +187,14 @@ public struct LiteralMatcher: Sendable {
         rootNext = root
         states = stateTable
         edges = edgeList
+        outputStart = starts
         outputs = flat
         let marker = Int(bmp[Int(Self.startMarker.value)])
-        startState = marker == 0 ? 0 : Int(root[marker])
+        startState = marker == 0 ? 0 : Int(root[marker] & ~Self.outputFlag)
     }
 
     /// Number of automaton states (for figures).
-    public var stateCount: Int { states.count }
+    public var stateCount: Int { states.count - 1 }
 
     /// Number of distinct characters in the literals (for figures).
     public var alphabetSize: Int { symbolCount - 1 }
@@ -196,11 +211,10 @@ public struct LiteralMatcher: Sendable {
     /// messages allocates nothing here.
     public func matches(in bytes: UnsafeBufferPointer<UInt8>, into found: inout [Int32]) {
         found.removeAll(keepingCapacity: true)
-        states.withUnsafeBufferPointer { states in
+        outputStart.withUnsafeBufferPointer { start in
         outputs.withUnsafeBufferPointer { outputs in
             walk(bytes) { state in
-                let s = states[state]
-                for k in Int(s.firstOutput)..<Int(s.endOutput) { found.append(outputs[k]) }
+                for k in Int(start[state])..<Int(start[state &+ 1]) { found.append(outputs[k]) }
             }
         }
         }
@@ -218,7 +232,7 @@ public struct LiteralMatcher: Sendable {
     /// The literal ids each state outputs, by state number (as `walk` reports states):
     /// `ids[start[s] ..< start[s + 1]]`.
     var outputsByState: (start: [Int32], ids: [Int32]) {
-        (states.map(\.firstOutput) + [states.last?.endOutput ?? 0], outputs)
+        (outputStart, outputs)
     }
 
     /// Runs the automaton over `bytes` (valid UTF-8) and calls `body` with the number of every
@@ -233,7 +247,7 @@ public struct LiteralMatcher: Sendable {
         edges.withUnsafeBufferPointer { edges in
         innerSymbols.withUnsafeBufferPointer { inner in
             var state = startState
-            if state != 0, states[state].firstOutput != states[state].endOutput { body(state) }
+            if state != 0, outputStart[state] != outputStart[state + 1] { body(state) }
             var i = 0
             let n = bytes.count
             while i < n {
@@ -266,35 +280,33 @@ public struct LiteralMatcher: Sendable {
                 }
                 // Follow the transition, or failure links until one exists.
                 let symbol = UInt32(truncatingIfNeeded: x)
+                var target: UInt32
                 while true {
                     if state == 0 || !inner[x] {
-                        state = Int(root[x])
+                        target = root[x]
                         break
                     }
-                    let s = states[state]
-                    var lo = Int(s.firstEdge), hi = Int(s.endEdge)
+                    var lo = Int(states[state].firstEdge), hi = Int(states[state &+ 1].firstEdge)
                     // Binary search down to a few edges, then a linear scan.
                     while hi &- lo > 8 {
                         let mid = (lo &+ hi) >> 1
                         if edges[mid].symbol <= symbol { lo = mid } else { hi = mid }
                     }
-                    var next = -1
+                    var found = false
+                    target = 0
                     while lo < hi {
                         let edge = edges[lo]
                         if edge.symbol >= symbol {
-                            if edge.symbol == symbol { next = Int(edge.next) }
+                            if edge.symbol == symbol { target = edge.next; found = true }
                             break
                         }
                         lo &+= 1
                     }
-                    if next >= 0 {
-                        state = next
-                        break
-                    }
-                    state = Int(s.fail)
+                    if found { break }
+                    state = Int(states[state].fail)
                 }
-                let s = states[state]
-                if s.firstOutput != s.endOutput { body(state) }
+                state = Int(target & ~Self.outputFlag)
+                if target & Self.outputFlag != 0 { body(state) }
             }
         }
         }
