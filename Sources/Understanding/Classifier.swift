@@ -174,29 +174,34 @@ public struct Classifier: Sendable {
         var masks = s.masks, touched = s.touched
         s.masks = []; s.touched = []
         defer { s.masks = masks; s.touched = touched }
-        c.actionsByState.start.withUnsafeBufferPointer { start in
-        c.actionsByState.elements.withUnsafeBufferPointer { actions in
+        c.stateActions.withUnsafeBufferPointer { perState in
+        c.ownActions.withUnsafeBufferPointer { actions in
         c.fullClauseMasks.withUnsafeBufferPointer { full in
         masks.withUnsafeMutableBufferPointer { masks in
             c.matcher.walk(bytes) { state in
-                var k = Int(start[state])
-                let end = Int(start[state &+ 1])
-                while k < end {
-                    let action = actions[k]
-                    k &+= 1
-                    if action.bit == 0 {
-                        fired.append(Int(action.target))
-                        continue
+                // The actions of the literals ending here, then of each shorter one along the links.
+                var st = state
+                repeat {
+                    var k = Int(perState[st].first)
+                    let end = Int(perState[st &+ 1].first)
+                    st = Int(perState[st].link)
+                    while k < end {
+                        let action = actions[k]
+                        k &+= 1
+                        if action.bit == 0 {
+                            fired.append(Int(action.target))
+                            continue
+                        }
+                        let p = Int(action.target)
+                        let before = masks[p]
+                        let after = before | action.bit
+                        if after != before {
+                            if before == 0 { touched.append(action.target) }
+                            masks[p] = after
+                            if after == full[p] { candidates.append(action.target) }
+                        }
                     }
-                    let p = Int(action.target)
-                    let before = masks[p]
-                    let after = before | action.bit
-                    if after != before {
-                        if before == 0 { touched.append(action.target) }
-                        masks[p] = after
-                        if after == full[p] { candidates.append(action.target) }
-                    }
-                }
+                } while st != 0
             }
             for p in touched { masks[Int(p)] = 0 }
         }

@@ -73,18 +73,35 @@ final class CompiledRules: Sendable {
     let regexCodes: [PCREPattern.Code]
 
     /// What a literal hit does: fire keyword rule `target` (`bit` 0), or satisfy clause `bit` of
-    /// pattern `target`.
+    /// pattern `target`. Four bytes (the target in the low 24 bits, the bit above), so that the
+    /// per-message pass reads as few cache lines as possible.
     struct LiteralAction: Sendable {
-        var target: Int32
-        var bit: UInt8
+        private let code: UInt32
+
+        init(target: Int32, bit: UInt8) {
+            precondition(target >= 0 && target < 1 << 24, "more than 16 million rules or patterns")
+            code = UInt32(target) | UInt32(bit) << 24
+        }
+
+        var target: Int32 { Int32(bitPattern: code & 0xFF_FFFF) }
+        var bit: UInt8 { UInt8(truncatingIfNeeded: code >> 24) }
     }
 
     /// For each literal of `matcher`: its keyword rules, then its clauses, in one list (one
     /// look-up per hit on the per-message path).
     let actionsByLiteral: FlatLists<LiteralAction>
-    /// For each automaton state (as `LiteralMatcher.walk` reports them): the actions of every
-    /// literal it outputs, one after the other, so that the per-message pass reads one list.
-    let actionsByState: FlatLists<LiteralAction>
+    /// For each automaton state (as `LiteralMatcher.walk` reports them): where the actions of
+    /// the literals ending exactly there begin (they end where the next state's begin), and the
+    /// state whose actions follow (`LiteralMatcher`'s output link; 0 for none). One more entry
+    /// at the end.
+    struct StateActions: Sendable {
+        var first: Int32
+        var link: Int32
+    }
+
+    let stateActions: [StateActions]
+    /// The actions of `stateActions`, state after state.
+    let ownActions: [LiteralAction]
     /// For each pattern: the bits of all its clauses (0 for a pattern that always runs).
     let fullClauseMasks: [UInt8]
     /// Per pattern: true when it is a finite set of literal strings (`LiteralExpansion`), all in
@@ -134,17 +151,20 @@ final class CompiledRules: Sendable {
                 + builder.clausesByLiteral[l].map { LiteralAction(target: $0.pattern, bit: $0.bit) }
         })
         actionsByLiteral = literalActions
-        let byState = matcher.outputsByState
-        var stateStart: [Int32] = [0]
-        var stateActions: [LiteralAction] = []
-        stateStart.reserveCapacity(byState.start.count)
+        let byState = matcher.ownOutputsByState
+        var perState: [StateActions] = []
+        var own: [LiteralAction] = []
+        perState.reserveCapacity(byState.start.count)
+        own.reserveCapacity(literalActions.elements.count)
         for state in 0..<(byState.start.count - 1) {
+            perState.append(StateActions(first: Int32(own.count), link: byState.links[state]))
             for id in byState.ids[Int(byState.start[state])..<Int(byState.start[state + 1])] {
-                stateActions += literalActions[Int(id)]
+                own += literalActions[Int(id)]
             }
-            stateStart.append(Int32(stateActions.count))
         }
-        actionsByState = FlatLists(start: stateStart, elements: stateActions)
+        perState.append(StateActions(first: Int32(own.count), link: 0))
+        stateActions = perState
+        ownActions = own
         fullClauseMasks = builder.fullClauseMasks
         exactPatterns = builder.exactPatterns
         alwaysRunPatterns = builder.alwaysRunPatterns

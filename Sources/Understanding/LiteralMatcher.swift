@@ -29,9 +29,14 @@ public struct LiteralMatcher: Sendable {
     /// processor's caches.
     private let states: [State]
     private let edges: [Edge]
-    /// Outputs of state s: `outputs[outputStart[s] ..< outputStart[s + 1]]`.
+    /// Literals that end exactly at state s (not those of its suffixes):
+    /// `outputs[outputStart[s] ..< outputStart[s + 1]]`.
     private let outputStart: [Int32]
     private let outputs: [Int32]
+    /// By state: the nearest state along its failure links that has literals of its own, or 0
+    /// (the root) for none. A state outputs its own literals, then its link's outputs: the
+    /// suffix literals are kept once, not copied into every state they end in.
+    private let outputLinks: [Int32]
     /// The state after reading `startMarker` from the root.
     private let startState: Int
 
@@ -136,24 +141,27 @@ public struct LiteralMatcher: Sendable {
         }
 
         // States renumbered in breadth-first order: the shallow states, visited most, lie together.
-        // A state's outputs are its own literals, then those of its failure state (numbered before it).
+        // A state's outputs are its own literals, then those of its output link (numbered before it).
         var number = [Int32](repeating: 0, count: stateCount)
         for (n, state) in queue.enumerated() { number[state] = Int32(n) }
         // Outputs first (a transition's target says whether it has any), then the transitions.
         var flat: [Int32] = []
         var starts: [Int32] = []
+        var links = [Int32](repeating: 0, count: stateCount)
         starts.reserveCapacity(stateCount + 1)
-        for state in queue {
+        flat.reserveCapacity(terminals.count)
+        for (n, state) in queue.enumerated() {
             starts.append(Int32(flat.count))
             for k in Int(ownStart[state])..<Int(ownStart[state + 1]) { flat.append(terminals[Int(ownOrder[k])].id) }
             if state != 0 {
                 let f = Int(number[Int(fail[state])])
-                for k in Int(starts[f])..<Int(starts[f + 1]) { flat.append(flat[k]) }
+                links[n] = ownStart[Int(fail[state])] != ownStart[Int(fail[state]) + 1] ? Int32(f) : links[f]
             }
         }
         starts.append(Int32(flat.count))
         func target(_ n: Int32) -> UInt32 {
-            UInt32(n) | (starts[Int(n)] != starts[Int(n) + 1] ? Self.outputFlag : 0)
+            let outputs = starts[Int(n)] != starts[Int(n) + 1] || links[Int(n)] != 0
+            return UInt32(n) | (outputs ? Self.outputFlag : 0)
         }
         var root = [UInt32](repeating: 0, count: nextSymbol)
         var inner = [Bool](repeating: false, count: nextSymbol)
@@ -189,6 +197,7 @@ public struct LiteralMatcher: Sendable {
         edges = edgeList
         outputStart = starts
         outputs = flat
+        outputLinks = links
         let marker = Int(bmp[Int(Self.startMarker.value)])
         startState = marker == 0 ? 0 : Int(root[marker] & ~Self.outputFlag)
     }
@@ -213,9 +222,15 @@ public struct LiteralMatcher: Sendable {
         found.removeAll(keepingCapacity: true)
         outputStart.withUnsafeBufferPointer { start in
         outputs.withUnsafeBufferPointer { outputs in
+        outputLinks.withUnsafeBufferPointer { links in
             walk(bytes) { state in
-                for k in Int(start[state])..<Int(start[state &+ 1]) { found.append(outputs[k]) }
+                var s = state
+                repeat {
+                    for k in Int(start[s])..<Int(start[s &+ 1]) { found.append(outputs[k]) }
+                    s = Int(links[s])
+                } while s != 0
             }
+        }
         }
         }
         if found.count > 1 {
@@ -229,10 +244,11 @@ public struct LiteralMatcher: Sendable {
         }
     }
 
-    /// The literal ids each state outputs, by state number (as `walk` reports states):
-    /// `ids[start[s] ..< start[s + 1]]`.
-    var outputsByState: (start: [Int32], ids: [Int32]) {
-        (outputStart, outputs)
+    /// The literal ids that end exactly at each state, by state number (as `walk` reports
+    /// states): `ids[start[s] ..< start[s + 1]]`; and each state's output link (0 for none). The
+    /// literals a state outputs are its own, then those its link outputs, and so on.
+    var ownOutputsByState: (start: [Int32], ids: [Int32], links: [Int32]) {
+        (outputStart, outputs, outputLinks)
     }
 
     /// Runs the automaton over `bytes` (valid UTF-8) and calls `body` with the number of every
@@ -247,7 +263,7 @@ public struct LiteralMatcher: Sendable {
         edges.withUnsafeBufferPointer { edges in
         innerSymbols.withUnsafeBufferPointer { inner in
             var state = startState
-            if state != 0, outputStart[state] != outputStart[state + 1] { body(state) }
+            if state != 0, outputStart[state] != outputStart[state + 1] || outputLinks[state] != 0 { body(state) }
             var i = 0
             let n = bytes.count
             while i < n {
