@@ -174,7 +174,7 @@ public struct Classifier: Sendable {
         var masks = s.masks, touched = s.touched
         s.masks = []; s.touched = []
         defer { s.masks = masks; s.touched = touched }
-        c.stateActions.withUnsafeBufferPointer { perState in
+        c.matcher.withStates { states in
         c.ownActions.withUnsafeBufferPointer { actions in
         c.fullClauseMasks.withUnsafeBufferPointer { full in
         masks.withUnsafeMutableBufferPointer { masks in
@@ -182,9 +182,9 @@ public struct Classifier: Sendable {
                 // The actions of the literals ending here, then of each shorter one along the links.
                 var st = state
                 repeat {
-                    var k = Int(perState[st].first)
-                    let end = Int(perState[st &+ 1].first)
-                    st = Int(perState[st].link)
+                    var k = Int(states[st].firstPayload)
+                    let end = Int(states[st &+ 1].firstPayload)
+                    st = Int(states[st].link)
                     while k < end {
                         let action = actions[k]
                         k &+= 1

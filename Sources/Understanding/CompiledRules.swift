@@ -90,17 +90,8 @@ final class CompiledRules: Sendable {
     /// For each literal of `matcher`: its keyword rules, then its clauses, in one list (one
     /// look-up per hit on the per-message path).
     let actionsByLiteral: FlatLists<LiteralAction>
-    /// For each automaton state (as `LiteralMatcher.walk` reports them): where the actions of
-    /// the literals ending exactly there begin (they end where the next state's begin), and the
-    /// state whose actions follow (`LiteralMatcher`'s output link; 0 for none). One more entry
-    /// at the end.
-    struct StateActions: Sendable {
-        var first: Int32
-        var link: Int32
-    }
-
-    let stateActions: [StateActions]
-    /// The actions of `stateActions`, state after state.
+    /// The actions of the literals that end exactly at each automaton state, state after
+    /// state: `LiteralMatcher.State.firstPayload` says where a state's begin.
     let ownActions: [LiteralAction]
     /// For each pattern: the bits of all its clauses (0 for a pattern that always runs).
     let fullClauseMasks: [UInt8]
@@ -139,7 +130,9 @@ final class CompiledRules: Sendable {
         groups = builder.groups
         rules = builder.rules
         patterns = builder.patterns
-        matcher = LiteralMatcher(builder.literals)
+        matcher = LiteralMatcher(builder.literals, payloadCounts: builder.keywordRulesByLiteral.indices.map {
+            builder.keywordRulesByLiteral[$0].count + builder.clausesByLiteral[$0].count
+        })
         keywordRulesByLiteral = FlatLists(builder.keywordRulesByLiteral)
         clausesByLiteral = FlatLists(builder.clausesByLiteral)
         ownersByPattern = FlatLists(builder.patterns.map { pattern in
@@ -152,18 +145,9 @@ final class CompiledRules: Sendable {
         })
         actionsByLiteral = literalActions
         let byState = matcher.ownOutputsByState
-        var perState: [StateActions] = []
         var own: [LiteralAction] = []
-        perState.reserveCapacity(byState.start.count)
         own.reserveCapacity(literalActions.elements.count)
-        for state in 0..<(byState.start.count - 1) {
-            perState.append(StateActions(first: Int32(own.count), link: byState.links[state]))
-            for id in byState.ids[Int(byState.start[state])..<Int(byState.start[state + 1])] {
-                own += literalActions[Int(id)]
-            }
-        }
-        perState.append(StateActions(first: Int32(own.count), link: 0))
-        stateActions = perState
+        for id in byState.ids { own += literalActions[Int(id)] }
         ownActions = own
         fullClauseMasks = builder.fullClauseMasks
         exactPatterns = builder.exactPatterns

@@ -23,26 +23,32 @@ public struct LiteralMatcher: Sendable {
     private let innerSymbols: [Bool]
     /// Root transitions by symbol, as `Edge.next`.
     private let rootNext: [UInt32]
-    /// By state: where its transitions are and its failure link; one more (with no failure
-    /// link) at the end, so that state s's transitions are `edges[states[s].firstEdge ..<
-    /// states[s + 1].firstEdge]`, by symbol. Eight bytes a state: as many as possible stay in the
-    /// processor's caches.
+    /// By state: where its transitions are, its failure link, its output link and where its
+    /// payload starts; one more (with no links) at the end, so that state s's transitions are
+    /// `edges[states[s].firstEdge ..< states[s + 1].firstEdge]`, by symbol.
     private let states: [State]
     private let edges: [Edge]
     /// Literals that end exactly at state s (not those of its suffixes):
     /// `outputs[outputStart[s] ..< outputStart[s + 1]]`.
     private let outputStart: [Int32]
     private let outputs: [Int32]
-    /// By state: the nearest state along its failure links that has literals of its own, or 0
-    /// (the root) for none. A state outputs its own literals, then its link's outputs: the
-    /// suffix literals are kept once, not copied into every state they end in.
-    private let outputLinks: [Int32]
     /// The state after reading `startMarker` from the root.
     private let startState: Int
 
-    private struct State: Sendable {
+    /// One state of the automaton, in 16 bytes: what the walk reads of a state reached, and
+    /// what its caller needs to act on the literals that end there, lie in one cache line.
+    struct State: Sendable {
         var firstEdge: Int32
         var fail: Int32
+        /// Where the payload of the literals that end exactly here begins (it ends where the
+        /// next state's begins): the caller's entries for these literals, `payloadCounts[id]` of
+        /// them per literal, literal after literal in state order; without `payloadCounts`, one
+        /// per literal.
+        var firstPayload: Int32
+        /// The nearest state along the failure links that has literals of its own, or 0 (the
+        /// root) for none. A state outputs its own literals, then its link's outputs: suffix
+        /// literals are kept once, not copied into every state they end in.
+        var link: Int32
     }
 
     private struct Edge: Sendable {
@@ -55,7 +61,9 @@ public struct LiteralMatcher: Sendable {
     private static let outputFlag: UInt32 = 1 << 31
 
     /// Builds the automaton. Empty literals never match.
-    public init(_ literals: [String]) {
+    /// - Parameter payloadCounts: by literal id, how many entries the caller keeps for it (see
+    ///   `State.firstPayload`); nil for one each.
+    public init(_ literals: [String], payloadCounts: [Int]? = nil) {
         self.literals = literals
         var bmp = [UInt16](repeating: 0, count: 0x10000)
         var other: [UInt32: UInt32] = [:]
@@ -159,6 +167,15 @@ public struct LiteralMatcher: Sendable {
             }
         }
         starts.append(Int32(flat.count))
+        var payloadStart = starts
+        if let payloadCounts {
+            var total: Int32 = 0
+            for n in 0..<stateCount {
+                payloadStart[n] = total
+                for k in Int(starts[n])..<Int(starts[n + 1]) { total += Int32(payloadCounts[Int(flat[k])]) }
+            }
+            payloadStart[stateCount] = total
+        }
         func target(_ n: Int32) -> UInt32 {
             let outputs = starts[Int(n)] != starts[Int(n) + 1] || links[Int(n)] != 0
             return UInt32(n) | (outputs ? Self.outputFlag : 0)
@@ -170,7 +187,7 @@ public struct LiteralMatcher: Sendable {
         stateTable.reserveCapacity(stateCount + 1)
         edgeList.reserveCapacity(max(edgeChild.count, 0))
         var outgoing: [Edge] = []
-        for state in queue {
+        for (n, state) in queue.enumerated() {
             let firstEdge = Int32(edgeList.count)
             outgoing.removeAll(keepingCapacity: true)
             for k in Int(childStart[state])..<Int(childStart[state + 1]) {
@@ -184,9 +201,9 @@ public struct LiteralMatcher: Sendable {
                 for edge in outgoing { inner[Int(edge.symbol)] = true }
                 edgeList += outgoing
             }
-            stateTable.append(State(firstEdge: firstEdge, fail: number[Int(fail[state])]))
+            stateTable.append(State(firstEdge: firstEdge, fail: number[Int(fail[state])], firstPayload: payloadStart[n], link: links[n]))
         }
-        stateTable.append(State(firstEdge: Int32(edgeList.count), fail: 0))
+        stateTable.append(State(firstEdge: Int32(edgeList.count), fail: 0, firstPayload: payloadStart[stateCount], link: 0))
 
         bmpSymbols = bmp
         otherSymbols = other
@@ -197,7 +214,6 @@ public struct LiteralMatcher: Sendable {
         edges = edgeList
         outputStart = starts
         outputs = flat
-        outputLinks = links
         let marker = Int(bmp[Int(Self.startMarker.value)])
         startState = marker == 0 ? 0 : Int(root[marker] & ~Self.outputFlag)
     }
@@ -222,12 +238,12 @@ public struct LiteralMatcher: Sendable {
         found.removeAll(keepingCapacity: true)
         outputStart.withUnsafeBufferPointer { start in
         outputs.withUnsafeBufferPointer { outputs in
-        outputLinks.withUnsafeBufferPointer { links in
+        states.withUnsafeBufferPointer { states in
             walk(bytes) { state in
                 var s = state
                 repeat {
                     for k in Int(start[s])..<Int(start[s &+ 1]) { found.append(outputs[k]) }
-                    s = Int(links[s])
+                    s = Int(states[s].link)
                 } while s != 0
             }
         }
@@ -245,10 +261,17 @@ public struct LiteralMatcher: Sendable {
     }
 
     /// The literal ids that end exactly at each state, by state number (as `walk` reports
-    /// states): `ids[start[s] ..< start[s + 1]]`; and each state's output link (0 for none). The
-    /// literals a state outputs are its own, then those its link outputs, and so on.
-    var ownOutputsByState: (start: [Int32], ids: [Int32], links: [Int32]) {
-        (outputStart, outputs, outputLinks)
+    /// states): `ids[start[s] ..< start[s + 1]]`. The literals a state outputs are its own,
+    /// then those its `State.link` outputs, and so on.
+    var ownOutputsByState: (start: [Int32], ids: [Int32]) {
+        (outputStart, outputs)
+    }
+
+    /// Calls `body` with the states, by number (one more at the end), to read their payload
+    /// ranges and links.
+    @inline(__always)
+    func withStates<R>(_ body: (UnsafeBufferPointer<State>) -> R) -> R {
+        states.withUnsafeBufferPointer(body)
     }
 
     /// Runs the automaton over `bytes` (valid UTF-8) and calls `body` with the number of every
@@ -263,7 +286,7 @@ public struct LiteralMatcher: Sendable {
         edges.withUnsafeBufferPointer { edges in
         innerSymbols.withUnsafeBufferPointer { inner in
             var state = startState
-            if state != 0, outputStart[state] != outputStart[state + 1] || outputLinks[state] != 0 { body(state) }
+            if state != 0, outputStart[state] != outputStart[state + 1] || states[state].link != 0 { body(state) }
             var i = 0
             let n = bytes.count
             while i < n {
