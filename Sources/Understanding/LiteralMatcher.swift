@@ -3,8 +3,9 @@
 /// Scalars that occur in some literal get a small symbol number (through a flat table for the
 /// BMP); a scalar in no literal sends the automaton back to its root. The root's transitions are
 /// a dense array by symbol; every other state keeps its few transitions side by side, sorted by
-/// symbol, next to its failure link and outputs: the whole automaton stays small enough for the
-/// processor's caches, whatever the number of literals.
+/// symbol, and a 16-byte record (failure link, output link, where its caller's payload starts);
+/// a literal's outputs are stored once, at the state where it ends, and reached from longer
+/// matches along output links: the automaton stays small for the processor's caches.
 public struct LiteralMatcher: Sendable {
     /// A noncharacter that every text is taken to begin with: a literal that starts with it is
     /// found only at the start of a text (or after the same noncharacter in the text itself).
