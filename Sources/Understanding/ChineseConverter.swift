@@ -98,6 +98,10 @@ public final class ChineseConverter: @unchecked Sendable {
         return true
     }
 
+    /// True when t2s leaves `v` alone, alone or inside any phrase; `v` is in U+2E80...U+FFFF.
+    @inline(__always)
+    func leavesAlone(_ v: UInt32) -> Bool { verdict(v) == 1 }
+
     /// 1 when t2s leaves `v` (in `cachedRange`) alone, 2 when it may change it.
     @inline(__always)
     private func verdict(_ v: UInt32) -> UInt8 {

@@ -89,14 +89,15 @@ public struct Classifier: Sendable {
     private func fireRules(in bytes: UnsafeBufferPointer<UInt8>, _ s: MatchScratch) {
         let c = compiled
         // The buffers are moved out of the scratch while in use (no copy, no exclusivity checks).
-        var fired = s.fired, candidates = s.candidates, excludedGroups = s.excludedGroups
-        s.fired = []; s.candidates = []; s.excludedGroups = []
-        defer { s.fired = fired; s.candidates = candidates; s.excludedGroups = excludedGroups }
+        var fired = s.fired, candidates = s.candidates, excludedGroups = s.excludedGroups, matchedExclusions = s.matchedExclusions
+        s.fired = []; s.candidates = []; s.excludedGroups = []; s.matchedExclusions = []
+        defer { s.fired = fired; s.candidates = candidates; s.excludedGroups = excludedGroups; s.matchedExclusions = matchedExclusions }
 
         fired.removeAll(keepingCapacity: true)
         scanText(bytes, s, fired: &fired, candidates: &candidates)
         let matchData = s.matchData
         excludedGroups.removeAll(keepingCapacity: true)
+        matchedExclusions.removeAll(keepingCapacity: true)
         c.regexCodes.withUnsafeBufferPointer { codes in
         c.exactPatterns.withUnsafeBufferPointer { exact in
         c.ownersByPattern.start.withUnsafeBufferPointer { ownerStart in
@@ -108,8 +109,9 @@ public struct Classifier: Sendable {
                     let owner = owners[k]
                     if owner.rule >= 0 {
                         fired.append(Int(owner.rule))
-                    } else if !excludedGroups.contains(Int(owner.group)) {
-                        excludedGroups.append(Int(owner.group))
+                    } else {
+                        if !excludedGroups.contains(Int(owner.group)) { excludedGroups.append(Int(owner.group)) }
+                        if matchedExclusions.last != Int32(p) { matchedExclusions.append(Int32(p)) }
                     }
                 }
             }
@@ -132,7 +134,8 @@ public struct Classifier: Sendable {
                 }
             }
             for g in excludedGroups {
-                fired += firedRules(ofGroup: g, among: recheck.filter { c.rules[$0].group == g }, in: bytes, matchData: matchData)
+                fired += firedRules(ofGroup: g, among: recheck.filter { c.rules[$0].group == g }, in: bytes,
+                                    matched: matchedExclusions, matchData: matchData)
             }
         }
         fired.sort()
@@ -175,29 +178,34 @@ public struct Classifier: Sendable {
         var masks = s.masks, touched = s.touched
         s.masks = []; s.touched = []
         defer { s.masks = masks; s.touched = touched }
-        c.actionsByState.start.withUnsafeBufferPointer { start in
-        c.actionsByState.elements.withUnsafeBufferPointer { actions in
+        c.matcher.withStates { states in
+        c.ownActions.withUnsafeBufferPointer { actions in
         c.fullClauseMasks.withUnsafeBufferPointer { full in
         masks.withUnsafeMutableBufferPointer { masks in
             c.matcher.walk(bytes) { state in
-                var k = Int(start[state])
-                let end = Int(start[state &+ 1])
-                while k < end {
-                    let action = actions[k]
-                    k &+= 1
-                    if action.bit == 0 {
-                        fired.append(Int(action.target))
-                        continue
+                // The actions of the literals ending here, then of each shorter one along the links.
+                var st = state
+                repeat {
+                    var k = Int(states[st].firstPayload)
+                    let end = Int(states[st &+ 1].firstPayload)
+                    st = Int(states[st].link)
+                    while k < end {
+                        let action = actions[k]
+                        k &+= 1
+                        if action.bit == 0 {
+                            fired.append(Int(action.target))
+                            continue
+                        }
+                        let p = Int(action.target)
+                        let before = masks[p]
+                        let after = before | action.bit
+                        if after != before {
+                            if before == 0 { touched.append(action.target) }
+                            masks[p] = after
+                            if after == full[p] { candidates.append(action.target) }
+                        }
                     }
-                    let p = Int(action.target)
-                    let before = masks[p]
-                    let after = before | action.bit
-                    if after != before {
-                        if before == 0 { touched.append(action.target) }
-                        masks[p] = after
-                        if after == full[p] { candidates.append(action.target) }
-                    }
-                }
+                } while st != 0
             }
             for p in touched { masks[Int(p)] = 0 }
         }
@@ -248,10 +256,11 @@ public struct Classifier: Sendable {
     }
 
     /// Those of `rules` (of group `g`) that fire once the group's exclusions' spans are blanked out.
-    private func firedRules(ofGroup g: Int, among rules: [Int], in bytes: UnsafeBufferPointer<UInt8>, matchData: PCREMatchData) -> [Int] {
+    /// `matched`: the exclusion patterns found in `bytes` (the others have no span to blank).
+    private func firedRules(ofGroup g: Int, among rules: [Int], in bytes: UnsafeBufferPointer<UInt8>, matched: [Int32], matchData: PCREMatchData) -> [Int] {
         let c = compiled
         var blank = [Bool](repeating: false, count: bytes.count)
-        for p in c.groups[g].exclusions {
+        for p in c.groups[g].exclusions where matched.contains(Int32(p)) {
             let regex = c.patterns[p].regex
             var start = 0
             while start <= bytes.count, let span = regex.firstMatch(in: bytes, from: start, using: matchData) {

@@ -73,18 +73,26 @@ final class CompiledRules: Sendable {
     let regexCodes: [PCREPattern.Code]
 
     /// What a literal hit does: fire keyword rule `target` (`bit` 0), or satisfy clause `bit` of
-    /// pattern `target`.
+    /// pattern `target`. Four bytes (the target in the low 24 bits, the bit above), so that the
+    /// per-message pass reads as few cache lines as possible.
     struct LiteralAction: Sendable {
-        var target: Int32
-        var bit: UInt8
+        private let code: UInt32
+
+        init(target: Int32, bit: UInt8) {
+            precondition(target >= 0 && target < 1 << 24, "more than 16 million rules or patterns")
+            code = UInt32(target) | UInt32(bit) << 24
+        }
+
+        var target: Int32 { Int32(bitPattern: code & 0xFF_FFFF) }
+        var bit: UInt8 { UInt8(truncatingIfNeeded: code >> 24) }
     }
 
     /// For each literal of `matcher`: its keyword rules, then its clauses, in one list (one
     /// look-up per hit on the per-message path).
     let actionsByLiteral: FlatLists<LiteralAction>
-    /// For each automaton state (as `LiteralMatcher.walk` reports them): the actions of every
-    /// literal it outputs, one after the other, so that the per-message pass reads one list.
-    let actionsByState: FlatLists<LiteralAction>
+    /// The actions of the literals that end exactly at each automaton state, state after
+    /// state: `LiteralMatcher.State.firstPayload` says where a state's begin.
+    let ownActions: [LiteralAction]
     /// For each pattern: the bits of all its clauses (0 for a pattern that always runs).
     let fullClauseMasks: [UInt8]
     /// Per pattern: true when it is a finite set of literal strings (`LiteralExpansion`), all in
@@ -122,7 +130,9 @@ final class CompiledRules: Sendable {
         groups = builder.groups
         rules = builder.rules
         patterns = builder.patterns
-        matcher = LiteralMatcher(builder.literals)
+        matcher = LiteralMatcher(builder.literals, payloadCounts: builder.keywordRulesByLiteral.indices.map {
+            builder.keywordRulesByLiteral[$0].count + builder.clausesByLiteral[$0].count
+        })
         keywordRulesByLiteral = FlatLists(builder.keywordRulesByLiteral)
         clausesByLiteral = FlatLists(builder.clausesByLiteral)
         ownersByPattern = FlatLists(builder.patterns.map { pattern in
@@ -134,17 +144,11 @@ final class CompiledRules: Sendable {
                 + builder.clausesByLiteral[l].map { LiteralAction(target: $0.pattern, bit: $0.bit) }
         })
         actionsByLiteral = literalActions
-        let byState = matcher.outputsByState
-        var stateStart: [Int32] = [0]
-        var stateActions: [LiteralAction] = []
-        stateStart.reserveCapacity(byState.start.count)
-        for state in 0..<(byState.start.count - 1) {
-            for id in byState.ids[Int(byState.start[state])..<Int(byState.start[state + 1])] {
-                stateActions += literalActions[Int(id)]
-            }
-            stateStart.append(Int32(stateActions.count))
-        }
-        actionsByState = FlatLists(start: stateStart, elements: stateActions)
+        let byState = matcher.ownOutputsByState
+        var own: [LiteralAction] = []
+        own.reserveCapacity(literalActions.elements.count)
+        for id in byState.ids { own += literalActions[Int(id)] }
+        ownActions = own
         fullClauseMasks = builder.fullClauseMasks
         exactPatterns = builder.exactPatterns
         alwaysRunPatterns = builder.alwaysRunPatterns

@@ -3,8 +3,9 @@
 /// Scalars that occur in some literal get a small symbol number (through a flat table for the
 /// BMP); a scalar in no literal sends the automaton back to its root. The root's transitions are
 /// a dense array by symbol; every other state keeps its few transitions side by side, sorted by
-/// symbol, next to its failure link and outputs: the whole automaton stays small enough for the
-/// processor's caches, whatever the number of literals.
+/// symbol, and a 16-byte record (failure link, output link, where its caller's payload starts);
+/// a literal's outputs are stored once, at the state where it ends, and reached from longer
+/// matches along output links: the automaton stays small for the processor's caches.
 public struct LiteralMatcher: Sendable {
     /// A noncharacter that every text is taken to begin with: a literal that starts with it is
     /// found only at the start of a text (or after the same noncharacter in the text itself).
@@ -21,32 +22,49 @@ public struct LiteralMatcher: Sendable {
     /// By symbol: true when some non-root state has a transition on it. A symbol that is not
     /// inner sends every state straight to the root's transition, with no search.
     private let innerSymbols: [Bool]
-    /// Root transitions by symbol.
-    private let rootNext: [Int32]
-    /// By state: where its transitions, failure link and outputs are.
+    /// Root transitions by symbol, as `Edge.next`.
+    private let rootNext: [UInt32]
+    /// By state: where its transitions are, its failure link, its output link and where its
+    /// payload starts; one more (with no links) at the end, so that state s's transitions are
+    /// `edges[states[s].firstEdge ..< states[s + 1].firstEdge]`, by symbol.
     private let states: [State]
-    /// Transitions of state s: `edges[states[s].firstEdge ..< states[s].endEdge]`, by symbol.
     private let edges: [Edge]
-    /// Outputs of state s: `outputs[states[s].firstOutput ..< states[s].endOutput]`.
+    /// Literals that end exactly at state s (not those of its suffixes):
+    /// `outputs[outputStart[s] ..< outputStart[s + 1]]`.
+    private let outputStart: [Int32]
     private let outputs: [Int32]
     /// The state after reading `startMarker` from the root.
     private let startState: Int
 
-    private struct State: Sendable {
+    /// One state of the automaton, in 16 bytes: what the walk reads of a state reached, and
+    /// what its caller needs to act on the literals that end there, lie in one cache line.
+    struct State: Sendable {
         var firstEdge: Int32
-        var endEdge: Int32
         var fail: Int32
-        var firstOutput: Int32
-        var endOutput: Int32
+        /// Where the payload of the literals that end exactly here begins (it ends where the
+        /// next state's begins): the caller's entries for these literals, `payloadCounts[id]` of
+        /// them per literal, literal after literal in state order; without `payloadCounts`, one
+        /// per literal.
+        var firstPayload: Int32
+        /// The nearest state along the failure links that has literals of its own, or 0 (the
+        /// root) for none. A state outputs its own literals, then its link's outputs: suffix
+        /// literals are kept once, not copied into every state they end in.
+        var link: Int32
     }
 
     private struct Edge: Sendable {
         var symbol: UInt32
-        var next: Int32
+        /// The target state, with `outputFlag` set when it outputs literals (so that the walk
+        /// reads no state record just to learn that).
+        var next: UInt32
     }
 
+    private static let outputFlag: UInt32 = 1 << 31
+
     /// Builds the automaton. Empty literals never match.
-    public init(_ literals: [String]) {
+    /// - Parameter payloadCounts: by literal id, how many entries the caller keeps for it (see
+    ///   `State.firstPayload`); nil for one each.
+    public init(_ literals: [String], payloadCounts: [Int]? = nil) {
         self.literals = literals
         var bmp = [UInt16](repeating: 0, count: 0x10000)
         var other: [UInt32: UInt32] = [:]
@@ -132,23 +150,50 @@ public struct LiteralMatcher: Sendable {
         }
 
         // States renumbered in breadth-first order: the shallow states, visited most, lie together.
-        // A state's outputs are its own literals, then those of its failure state (numbered before it).
+        // A state's outputs are its own literals, then those of its output link (numbered before it).
         var number = [Int32](repeating: 0, count: stateCount)
         for (n, state) in queue.enumerated() { number[state] = Int32(n) }
-        var root = [Int32](repeating: 0, count: nextSymbol)
+        // Outputs first (a transition's target says whether it has any), then the transitions.
+        var flat: [Int32] = []
+        var starts: [Int32] = []
+        var links = [Int32](repeating: 0, count: stateCount)
+        starts.reserveCapacity(stateCount + 1)
+        flat.reserveCapacity(terminals.count)
+        for (n, state) in queue.enumerated() {
+            starts.append(Int32(flat.count))
+            for k in Int(ownStart[state])..<Int(ownStart[state + 1]) { flat.append(terminals[Int(ownOrder[k])].id) }
+            if state != 0 {
+                let f = Int(number[Int(fail[state])])
+                links[n] = ownStart[Int(fail[state])] != ownStart[Int(fail[state]) + 1] ? Int32(f) : links[f]
+            }
+        }
+        starts.append(Int32(flat.count))
+        var payloadStart = starts
+        if let payloadCounts {
+            var total: Int32 = 0
+            for n in 0..<stateCount {
+                payloadStart[n] = total
+                for k in Int(starts[n])..<Int(starts[n + 1]) { total += Int32(payloadCounts[Int(flat[k])]) }
+            }
+            payloadStart[stateCount] = total
+        }
+        func target(_ n: Int32) -> UInt32 {
+            let outputs = starts[Int(n)] != starts[Int(n) + 1] || links[Int(n)] != 0
+            return UInt32(n) | (outputs ? Self.outputFlag : 0)
+        }
+        var root = [UInt32](repeating: 0, count: nextSymbol)
         var inner = [Bool](repeating: false, count: nextSymbol)
         var stateTable: [State] = []
         var edgeList: [Edge] = []
-        var flat: [Int32] = []
-        stateTable.reserveCapacity(stateCount)
+        stateTable.reserveCapacity(stateCount + 1)
         edgeList.reserveCapacity(max(edgeChild.count, 0))
         var outgoing: [Edge] = []
-        for state in queue {
-            let firstEdge = Int32(edgeList.count), firstOutput = Int32(flat.count)
+        for (n, state) in queue.enumerated() {
+            let firstEdge = Int32(edgeList.count)
             outgoing.removeAll(keepingCapacity: true)
             for k in Int(childStart[state])..<Int(childStart[state + 1]) {
                 let e = Int(childOrder[k])
-                outgoing.append(Edge(symbol: UInt32(edgeSymbol[e]), next: number[Int(edgeChild[e])]))
+                outgoing.append(Edge(symbol: UInt32(edgeSymbol[e]), next: target(number[Int(edgeChild[e])])))
             }
             if state == 0 {
                 for edge in outgoing { root[Int(edge.symbol)] = edge.next }
@@ -157,14 +202,9 @@ public struct LiteralMatcher: Sendable {
                 for edge in outgoing { inner[Int(edge.symbol)] = true }
                 edgeList += outgoing
             }
-            for k in Int(ownStart[state])..<Int(ownStart[state + 1]) { flat.append(terminals[Int(ownOrder[k])].id) }
-            if state != 0 {
-                let f = stateTable[Int(number[Int(fail[state])])]
-                for k in Int(f.firstOutput)..<Int(f.endOutput) { flat.append(flat[k]) }
-            }
-            stateTable.append(State(firstEdge: firstEdge, endEdge: Int32(edgeList.count), fail: number[Int(fail[state])],
-                                    firstOutput: firstOutput, endOutput: Int32(flat.count)))
+            stateTable.append(State(firstEdge: firstEdge, fail: number[Int(fail[state])], firstPayload: payloadStart[n], link: links[n]))
         }
+        stateTable.append(State(firstEdge: Int32(edgeList.count), fail: 0, firstPayload: payloadStart[stateCount], link: 0))
 
         bmpSymbols = bmp
         otherSymbols = other
@@ -173,13 +213,14 @@ public struct LiteralMatcher: Sendable {
         rootNext = root
         states = stateTable
         edges = edgeList
+        outputStart = starts
         outputs = flat
         let marker = Int(bmp[Int(Self.startMarker.value)])
-        startState = marker == 0 ? 0 : Int(root[marker])
+        startState = marker == 0 ? 0 : Int(root[marker] & ~Self.outputFlag)
     }
 
     /// Number of automaton states (for figures).
-    public var stateCount: Int { states.count }
+    public var stateCount: Int { states.count - 1 }
 
     /// Number of distinct characters in the literals (for figures).
     public var alphabetSize: Int { symbolCount - 1 }
@@ -196,12 +237,17 @@ public struct LiteralMatcher: Sendable {
     /// messages allocates nothing here.
     public func matches(in bytes: UnsafeBufferPointer<UInt8>, into found: inout [Int32]) {
         found.removeAll(keepingCapacity: true)
-        states.withUnsafeBufferPointer { states in
+        outputStart.withUnsafeBufferPointer { start in
         outputs.withUnsafeBufferPointer { outputs in
+        states.withUnsafeBufferPointer { states in
             walk(bytes) { state in
-                let s = states[state]
-                for k in Int(s.firstOutput)..<Int(s.endOutput) { found.append(outputs[k]) }
+                var s = state
+                repeat {
+                    for k in Int(start[s])..<Int(start[s &+ 1]) { found.append(outputs[k]) }
+                    s = Int(states[s].link)
+                } while s != 0
             }
+        }
         }
         }
         if found.count > 1 {
@@ -215,10 +261,18 @@ public struct LiteralMatcher: Sendable {
         }
     }
 
-    /// The literal ids each state outputs, by state number (as `walk` reports states):
-    /// `ids[start[s] ..< start[s + 1]]`.
-    var outputsByState: (start: [Int32], ids: [Int32]) {
-        (states.map(\.firstOutput) + [states.last?.endOutput ?? 0], outputs)
+    /// The literal ids that end exactly at each state, by state number (as `walk` reports
+    /// states): `ids[start[s] ..< start[s + 1]]`. The literals a state outputs are its own,
+    /// then those its `State.link` outputs, and so on.
+    var ownOutputsByState: (start: [Int32], ids: [Int32]) {
+        (outputStart, outputs)
+    }
+
+    /// Calls `body` with the states, by number (one more at the end), to read their payload
+    /// ranges and links.
+    @inline(__always)
+    func withStates<R>(_ body: (UnsafeBufferPointer<State>) -> R) -> R {
+        states.withUnsafeBufferPointer(body)
     }
 
     /// Runs the automaton over `bytes` (valid UTF-8) and calls `body` with the number of every
@@ -233,7 +287,7 @@ public struct LiteralMatcher: Sendable {
         edges.withUnsafeBufferPointer { edges in
         innerSymbols.withUnsafeBufferPointer { inner in
             var state = startState
-            if state != 0, states[state].firstOutput != states[state].endOutput { body(state) }
+            if state != 0, outputStart[state] != outputStart[state + 1] || states[state].link != 0 { body(state) }
             var i = 0
             let n = bytes.count
             while i < n {
@@ -266,35 +320,33 @@ public struct LiteralMatcher: Sendable {
                 }
                 // Follow the transition, or failure links until one exists.
                 let symbol = UInt32(truncatingIfNeeded: x)
+                var target: UInt32
                 while true {
                     if state == 0 || !inner[x] {
-                        state = Int(root[x])
+                        target = root[x]
                         break
                     }
-                    let s = states[state]
-                    var lo = Int(s.firstEdge), hi = Int(s.endEdge)
+                    var lo = Int(states[state].firstEdge), hi = Int(states[state &+ 1].firstEdge)
                     // Binary search down to a few edges, then a linear scan.
                     while hi &- lo > 8 {
                         let mid = (lo &+ hi) >> 1
                         if edges[mid].symbol <= symbol { lo = mid } else { hi = mid }
                     }
-                    var next = -1
+                    var found = false
+                    target = 0
                     while lo < hi {
                         let edge = edges[lo]
                         if edge.symbol >= symbol {
-                            if edge.symbol == symbol { next = Int(edge.next) }
+                            if edge.symbol == symbol { target = edge.next; found = true }
                             break
                         }
                         lo &+= 1
                     }
-                    if next >= 0 {
-                        state = next
-                        break
-                    }
-                    state = Int(s.fail)
+                    if found { break }
+                    state = Int(states[state].fail)
                 }
-                let s = states[state]
-                if s.firstOutput != s.endOutput { body(state) }
+                state = Int(target & ~Self.outputFlag)
+                if target & Self.outputFlag != 0 { body(state) }
             }
         }
         }

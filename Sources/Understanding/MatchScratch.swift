@@ -16,6 +16,8 @@ final class MatchScratch: @unchecked Sendable {
     var candidates: [Int32] = []
     var fired: [Int] = []
     var excludedGroups: [Int] = []
+    /// Exclusion patterns that matched the message (empty between messages).
+    var matchedExclusions: [Int32] = []
     /// Groups being ranked by `decide` (empty between messages).
     var groupBuffer: [Int] = []
     /// Per group and per sub-topic (flat): the score (all zero between messages).

@@ -18,12 +18,55 @@ public struct TextNormalizer: Sendable {
 
     /// Normalises `text`.
     public func normalize(_ text: String) -> NormalizedText {
+        if let converter {
+            var copy = text
+            if copy.withUTF8({ Self.isNormal($0, converter) }) { return NormalizedText(text: text) }
+        }
         var s = CompatibilityMapping.apply(text)
         if let converter {
             s = converter.convert(s)
             s = Self.mapZhe(s)
         }
         return Self.foldAndSetAside(s)
+    }
+
+    /// True when every step of `normalize` certainly leaves `bytes` as they are (checked in one
+    /// pass, conservatively), as for most messages: printable ASCII with no upper-case letter, no
+    /// `[` and no leading, trailing or doubled space; CJK ideographs that t2s leaves alone, but
+    /// not 著; and a few punctuation marks and emoji that NFKC and t2s leave alone. Anything
+    /// else takes the full path.
+    static func isNormal(_ bytes: UnsafeBufferPointer<UInt8>, _ converter: ChineseConverter) -> Bool {
+        let n = bytes.count
+        guard n > 0, bytes[0] != 0x20, bytes[n &- 1] != 0x20 else { return false }
+        var i = 0
+        var previous: UInt8 = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                switch b {
+                case 0x20: if previous == 0x20 { return false }
+                case 0x00...0x1F, 0x7F, 0x41...0x5A, UInt8(ascii: "["): return false
+                default: break
+                }
+                previous = b
+                i &+= 1
+                continue
+            }
+            previous = b
+            let (v, length) = decode(bytes, at: i)
+            i &+= length
+            switch v {
+            case 0x4E00...0x9FFF, 0x3001...0x3002, 0x3008...0x3011:
+                // Ideographs and 、。〈〉《》「」『』【】: NFKC leaves them alone, they are no space.
+                if v == 0x8457 || !converter.leavesAlone(v) { return false }  // 著, or t2s changes it
+            case 0xB7, 0x2014, 0x2018...0x2019, 0x201C...0x201D, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF:
+                // ·—‘’“” and emoji: NFKC and t2s leave them alone, they are no space.
+                break
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     /// The Simplified words in which 著 stays 著 (written works, "notable"); everywhere else t2s's
