@@ -63,8 +63,20 @@ extension LearnedModel {
     /// Messages shorter than this (letters and digits) are left to the rules.
     static let minimumLetters = 4
 
+    /// Letters and digits, counted cheaply (Unicode property look-ups cost more than the model):
+    /// ASCII letters and digits, and every scalar from U+3000 up that is not CJK punctuation or
+    /// full-width punctuation (normalisation has made full-width letters ASCII already).
     static func letterCount(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1.properties.isAlphabetic || $1.properties.numericType != nil ? 1 : 0) }
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: count += 1
+            case 0x3000...0x303F, 0xFF00...0xFFEF: break
+            case 0x3040...: count += 1
+            default: break
+            }
+        }
+        return count
     }
 
     private static func format(_ margin: Double) -> String {

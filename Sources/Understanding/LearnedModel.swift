@@ -71,30 +71,35 @@ public struct LearnedModel: Sendable {
 
     /// The best label for normalised text, the runner-up, and how many nats apart they are.
     public func verdict(normalized text: String) -> Verdict? {
-        guard labels.count > 1 else { return nil }
-        var scores = logPrior
-        var features = 0
-        Self.forEachFeature(of: text) { feature in
-            features += 1
-            if let row = rows.row(of: feature) {
-                let base = row * scores.count
-                for label in scores.indices { scores[label] += Double(weights[base + label]) }
-            } else {
-                for label in scores.indices { scores[label] += unseen[label] }
+        let width = labels.count
+        guard width > 1 else { return nil }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: width) { scores in
+            for label in 0..<width { scores[label] = logPrior[label] }
+            var features = 0
+            weights.withUnsafeBufferPointer { weights in
+                Self.forEachFeature(of: text) { feature in
+                    features += 1
+                    if let row = rows.row(of: feature) {
+                        let base = row * width
+                        for label in 0..<width { scores[label] += Double(weights[base + label]) }
+                    } else {
+                        for label in 0..<width { scores[label] += unseen[label] }
+                    }
+                }
             }
-        }
-        guard features > 0 else { return nil }
-        var best = 0, second = 1
-        if scores[second] > scores[best] { swap(&best, &second) }
-        for label in scores.indices.dropFirst(2) {
-            if scores[label] > scores[best] {
-                second = best
-                best = label
-            } else if scores[label] > scores[second] {
-                second = label
+            guard features > 0 else { return nil }
+            var best = 0, second = 1
+            if scores[second] > scores[best] { swap(&best, &second) }
+            for label in 2..<width {
+                if scores[label] > scores[best] {
+                    second = best
+                    best = label
+                } else if scores[label] > scores[second] {
+                    second = label
+                }
             }
+            return Verdict(label: labels[best], runnerUp: labels[second], margin: scores[best] - scores[second])
         }
-        return Verdict(label: labels[best], runnerUp: labels[second], margin: scores[best] - scores[second])
     }
 
     /// What the model makes of a message.
