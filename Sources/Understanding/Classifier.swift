@@ -1,4 +1,6 @@
 public import Rules
+import Dispatch
+import Synchronization
 
 /// Understands one message against a compiled rule set: normalisation, place, keywords and
 /// patterns, precedence (rules/README.md, "How a message is matched").
@@ -22,8 +24,24 @@ public struct Classifier: Sendable {
     public init(rules ruleSet: RuleSet, normalizer: TextNormalizer = TextNormalizer(), usesPrefilter: Bool = true) throws(DiagnosticError) {
         self.ruleSet = ruleSet
         self.normalizer = normalizer
-        compiled = try CompiledRules(ruleSet, normalizer: normalizer, usesPrefilter: usesPrefilter)
-        learned = ruleSet.learnedExamples.isEmpty ? nil : LearnedModel(examples: ruleSet.trainingExamples, normalizer: normalizer)
+        // The learned layer trains on another thread while the patterns compile.
+        let model = Mutex<LearnedModel?>(nil)
+        let training = DispatchGroup()
+        if !ruleSet.learnedExamples.isEmpty {
+            let examples = ruleSet.trainingExamples
+            DispatchQueue.global().async(group: training) {
+                let trained = LearnedModel(examples: examples, normalizer: normalizer)
+                model.withLock { $0 = trained }
+            }
+        }
+        do {
+            compiled = try CompiledRules(ruleSet, normalizer: normalizer, usesPrefilter: usesPrefilter)
+        } catch {
+            training.wait()
+            throw error
+        }
+        training.wait()
+        learned = model.withLock { $0 }
     }
 
     /// Sizes for figures: `12 categories, 340 keywords, 80 patterns (12 always run), 900 automaton states`.

@@ -34,9 +34,11 @@ extension LearnedModel {
             label: result.label, kind: result.kind, subtopic: result.subtopic, score: result.score,
             isAmbiguous: result.isAmbiguous, candidates: result.candidates)
         if verdict.label == Classification.none {
-            result = Classification(
-                label: Classification.none, candidates: result.candidates, place: result.place, moves: result.moves,
-                caseNumbers: result.caseNumbers, evidence: result.evidence, normalizedText: result.normalizedText)
+            result.label = Classification.none
+            result.kind = nil
+            result.subtopic = nil
+            result.score = 0
+            result.isAmbiguous = false
         } else {
             guard let category = ruleSet.category(verdict.label) else { return }
             // The rules' own score for the label, if they gave it one, keeps its sub-topic.
@@ -50,7 +52,6 @@ extension LearnedModel {
             result.isAmbiguous = false
             result.candidates = [winner] + result.candidates.filter { $0.id != winner.id }
         }
-        result.learned = verdict
         result.byRules = byRules
         if explain {
             result.evidence.append(Evidence(

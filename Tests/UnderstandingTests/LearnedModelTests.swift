@@ -76,6 +76,17 @@ import Testing
         #expect(weak.evidence.isEmpty)
     }
 
+    @Test func itCanSayAWeakMatchWasAboutNothing() {
+        var greeting = Self.ruled("facilities", score: 3, text: "你好呀早上好")
+        Self.model.blend(&greeting, ruleSet: Self.ruleSet(), explain: false)
+        #expect(greeting.label == "none")
+        #expect(greeting.kind == nil)
+        #expect(greeting.score == 0)
+        #expect(greeting.learned?.label == "none")
+        #expect(greeting.rulesOnly.label == "facilities")
+        #expect(greeting.rulesOnly.score == 3)
+    }
+
     @Test func aClearRulesWinnerStands() {
         var clear = Self.ruled("facilities", score: 9, text: "楼上的狗叫个不停")
         Self.model.blend(&clear, ruleSet: Self.ruleSet(), explain: true)
