@@ -1,11 +1,12 @@
 public import Rules
+import Foundation
 
 /// The learned layer: a multinomial naive Bayes model over the characters and character pairs
 /// of normalised text, trained when the rules load on `settings.yaml: learned_examples`
 /// (messages written by the rule authors; never `dev.tsv`). Hand-written rules say *why*; this
 /// layer catches the wording nobody wrote a rule for. `LearnedModel.blend` says when it decides.
 ///
-/// Immutable and `Sendable`; scoring allocates one small array.
+/// Immutable and `Sendable`; scoring allocates nothing (its scores live on the stack).
 public struct LearnedModel: Sendable {
     /// The labels, in the order of the weight rows.
     public let labels: [String]
@@ -121,13 +122,5 @@ public struct LearnedModel: Sendable {
         }
     }
 
-    private static func log(_ x: Double) -> Double { _log(x) }
+    private static func log(_ x: Double) -> Double { Foundation.log(x) }
 }
-
-#if canImport(Glibc)
-import Glibc
-private func _log(_ x: Double) -> Double { Glibc.log(x) }
-#else
-import Foundation
-private func _log(_ x: Double) -> Double { Foundation.log(x) }
-#endif
