@@ -50,7 +50,10 @@ public enum AnswerScanner {
     static let householdListUnasked = WordList(householdWords.filter { !["我家", "我们家", "一家"].contains($0) })
     static let spotList = WordList(spotWords)
     static let dontKnowList = WordList(dontKnowWords)
-    static let proposalList = WordList(["建议", "希望", "最好", "应该", "可以", "能不能", "能否", "要求", "尽快", "方案", "办法", "麻烦", "请", "让", "装", "换", "加"])
+    static let proposalList = WordList([
+        "建议", "希望", "最好", "应该", "可以", "能不能", "能否", "要求", "尽快", "方案", "办法", "麻烦", "请", "让", "装", "换", "加",
+        "就行", "就好", "借给", "安排", "改成", "弄个", "搞个",
+    ])
 
     /// Whether `scalar` is in `numerals` (a switch: the set's hashing showed in profiles).
     static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {

@@ -30,4 +30,14 @@ import Testing
         #expect(AnswerScanner.saysDontKnow("这个不太清楚"))
         #expect(!AnswerScanner.saysDontKnow("5栋"))
     }
+
+    @Test(arguments: ["建议多装几盏灯", "活动室每周三下午空着 借给我们就行", "改成停车位就好", "安排保洁每天扫一次"])
+    func proposals(text: String) {
+        #expect(AnswerScanner.soundsLikeProposal(text))
+    }
+
+    @Test(arguments: ["3栋电梯坏了", "楼上天天半夜吵"])
+    func complaintsAreNoProposal(text: String) {
+        #expect(!AnswerScanner.soundsLikeProposal(text))
+    }
 }
