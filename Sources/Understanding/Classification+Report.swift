@@ -16,6 +16,7 @@ extension Classification {
         if let subtopic { head += "  subtopic: \(subtopic)" }
         head += "  score: \(Self.format(score))"
         if isAmbiguous, let runnerUp { head += "  ambiguous with: \(runnerUp.id) (\(Self.format(runnerUp.score)))" }
+        if let byRules { head += "  decided by the learned layer (rules: \(byRules.label))" }
         lines.append(head)
         if !place.isEmpty {
             var parts: [String] = []

@@ -69,6 +69,8 @@ import Testing
         #expect(nothing.score >= ClassifierSettings().minScore)  // the dialogue treats it as understood
         #expect(nothing.evidence.contains { $0.rule.hasPrefix("learned layer: neighbourhood") })
         #expect(nothing.rulesOnly.label == "none")
+        #expect(nothing.report().hasPrefix("label: neighbourhood (discussable)"))
+        #expect(nothing.report().contains("decided by the learned layer (rules: none)"))
 
         var weak = Self.ruled("facilities", score: 3, text: "楼上的狗叫个不停")
         Self.model.blend(&weak, ruleSet: Self.ruleSet(), explain: false)
