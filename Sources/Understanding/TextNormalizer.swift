@@ -43,11 +43,7 @@ public struct TextNormalizer: Sendable {
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
-                switch b {
-                case 0x20: if previous == 0x20 { return false }
-                case 0x00...0x1F, 0x7F, 0x41...0x5A, UInt8(ascii: "["): return false
-                default: break
-                }
+                if !Self.asciiStaysFolded(b, after: previous) { return false }
                 previous = b
                 i &+= 1
                 continue
@@ -123,6 +119,17 @@ public struct TextNormalizer: Sendable {
         return s.withUTF8 { foldAndSetAside(bytes: $0) }
     }
 
+    /// Whether folding leaves an ASCII byte (after `previous`) as it is: not a control
+    /// character, an upper-case letter, a `[` (a sticker may start) or a second space in a row.
+    @inline(__always)
+    static func asciiStaysFolded(_ b: UInt8, after previous: UInt8) -> Bool {
+        switch b {
+        case 0x20: previous != 0x20
+        case 0x00...0x1F, 0x7F, 0x41...0x5A, UInt8(ascii: "["): false
+        default: true
+        }
+    }
+
     /// True when `foldAndSetAside` would return `bytes` unchanged with no sticker (checked
     /// conservatively: any `[` counts as a change): no control character, upper-case ASCII,
     /// leading, trailing or doubled space, other whitespace, zero-width space or BOM.
@@ -135,11 +142,7 @@ public struct TextNormalizer: Sendable {
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
-                switch b {
-                case 0x20: if previous == 0x20 { return false }
-                case 0x00...0x1F, 0x7F, 0x41...0x5A, UInt8(ascii: "["): return false
-                default: break
-                }
+                if !Self.asciiStaysFolded(b, after: previous) { return false }
                 previous = b
                 i += 1
                 continue
